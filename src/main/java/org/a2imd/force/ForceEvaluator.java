@@ -1,0 +1,77 @@
+package org.a2imd.force;
+
+import org.a2imd.core.AtomState;
+import org.a2imd.core.WorkerPool;
+import org.a2imd.neighbor.CellListPairFinder;
+import org.a2imd.neighbor.NeighborList;
+
+/**
+ * Computes forces for an {@link AtomState}: keeps the neighbour list up to date, runs the force field,
+ * folds ghost forces onto their owners and writes them into {@code state.force}. Holds the results of
+ * the last evaluation (energy, virial, per-atom energies).
+ */
+public final class ForceEvaluator {
+    private final ForceField field;
+    private final NeighborList list;
+    private final WorkerPool pool;
+    private final ForceOutput out = new ForceOutput();
+    private long evaluations;
+
+    public ForceEvaluator(ForceField field, double skin, WorkerPool pool) {
+        this.field = field;
+        this.pool = pool;
+        NeighborNeeds needs = field.neighborNeeds();
+        // A force field without a list still gets an (empty-range) list for the ghost bookkeeping.
+        double cutoff = field.cutoff() > 0 ? field.cutoff() : 1e-6;
+        this.list = new NeighborList(cutoff, skin, needs.half(), needs.full(), new CellListPairFinder(pool));
+    }
+
+    /** Evaluates the force field on the current positions; forces land in state.force. */
+    public void evaluate(AtomState s, boolean wantAtomEnergy) {
+        list.update(s);
+        compute(s, wantAtomEnergy);
+    }
+
+    /** As {@link #evaluate} but with the list rebuilt unconditionally. */
+    public void evaluateFreshList(AtomState s, boolean wantAtomEnergy) {
+        list.build(s);
+        compute(s, wantAtomEnergy);
+    }
+
+    private void compute(AtomState s, boolean wantAtomEnergy) {
+        out.reset(list.nLocal, list.nAll, wantAtomEnergy);
+        field.compute(list, s.box(), out, pool);
+        list.foldGhostForces(out.force, s.force);
+        evaluations++;
+    }
+
+    public double energy() {
+        return out.energy;
+    }
+
+    /** Virial tensor of the last evaluation (live array, row-major 3x3). */
+    public double[] virial() {
+        return out.virial;
+    }
+
+    /** Per-atom energies of the last evaluation, or null if they were not requested. */
+    public double[] atomEnergies() {
+        return out.wantAtomEnergy ? out.atomEnergy : null;
+    }
+
+    public NeighborList neighborList() {
+        return list;
+    }
+
+    public ForceField field() {
+        return field;
+    }
+
+    public WorkerPool pool() {
+        return pool;
+    }
+
+    public long evaluations() {
+        return evaluations;
+    }
+}

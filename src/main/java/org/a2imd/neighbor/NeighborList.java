@@ -1,0 +1,321 @@
+package org.a2imd.neighbor;
+
+import java.util.Arrays;
+import org.a2imd.core.AtomState;
+import org.a2imd.core.BlowUpException;
+import org.a2imd.core.Box;
+
+/**
+ * Verlet neighbour list with a skin over explicit periodic ghost images (as LAMMPS does).
+ *
+ * <p>Layout that force fields read: atoms 0..nLocal-1 are the real atoms, nLocal..nAll-1 ghost images
+ * of them shifted by lattice vectors; {@link #x} and {@link #type} cover both. Ghosts are made for every
+ * image within the list cutoff of the cell, so cells smaller than twice the cutoff work and the same
+ * neighbour may appear through several images. Forces computed on ghosts must be folded back onto
+ * their owners ({@link #foldGhostForces}).
+ *
+ * <p>Half list: each interacting pair (i, j or image of j) once. Local-local pairs are kept for j &gt; i;
+ * a pair with a ghost of owner o is kept when o &gt; i, or o == i and the image shift is
+ * lexicographically positive. The rule is on integers, not coordinates, so round-off cannot count a
+ * pair twice or drop it. Full list: every neighbour of every local atom (for many-body terms).
+ *
+ * <p>The list is rebuilt when some atom has moved more than skin/2 since the last build, measured on
+ * positions that are wrapped only at builds, so wrapping cannot hide a move. Between builds the ghost
+ * positions are refreshed from their owners every step. A build is "dangerous" when the two largest
+ * displacements add up to more than the skin (a pair may have come within the cutoff unseen).
+ */
+public final class NeighborList {
+    private final double cutoff;
+    private final double skin;
+    private final boolean wantHalf;
+    private final boolean wantFull;
+    private final PairFinder finder;
+
+    public int nLocal;
+    public int nAll;
+    /** Positions of local atoms then ghosts, 3 * nAll (arrays may be longer than needed). */
+    public double[] x = new double[0];
+    /** Species index of local atoms then ghosts. */
+    public int[] type = new int[0];
+    /** Local atom that each atom is an image of (identity for local atoms). */
+    public int[] owner = new int[0];
+    /** Integer lattice shift (na, nb, nc) of each atom relative to its owner, 3 * nAll. */
+    public int[] image = new int[0];
+    /** Cartesian shift of each atom relative to its owner, 3 * nAll. */
+    private double[] shift = new double[0];
+    /** Half list in CSR form: neighbours of local i are half[halfStart[i] .. halfStart[i+1]). */
+    public int[] halfStart;
+    public int[] half;
+    /** Full list in CSR form. */
+    public int[] fullStart;
+    public int[] full;
+
+    private Box builtBox;
+    private double[] posAtBuild = new double[0];
+    private long builds;
+    private long dangerousBuilds;
+
+    public NeighborList(double cutoff, double skin, boolean wantHalf, boolean wantFull, PairFinder finder) {
+        if (!(cutoff > 0)) {
+            throw new IllegalArgumentException("neighbour cutoff must be positive, got " + cutoff);
+        }
+        if (!(skin >= 0)) {
+            throw new IllegalArgumentException("neighbour skin must not be negative, got " + skin);
+        }
+        this.cutoff = cutoff;
+        this.skin = skin;
+        this.wantHalf = wantHalf;
+        this.wantFull = wantFull;
+        this.finder = finder;
+    }
+
+    public double cutoff() {
+        return cutoff;
+    }
+
+    public double skin() {
+        return skin;
+    }
+
+    /** Cutoff used when building: interaction cutoff plus skin. */
+    public double listCutoff() {
+        return cutoff + skin;
+    }
+
+    public boolean wantsHalf() {
+        return wantHalf;
+    }
+
+    public boolean wantsFull() {
+        return wantFull;
+    }
+
+    public long builds() {
+        return builds;
+    }
+
+    public long dangerousBuilds() {
+        return dangerousBuilds;
+    }
+
+    /**
+     * Brings the list up to date with the state: rebuilds it (wrapping positions into the cell) when
+     * needed, otherwise refreshes the ghost positions. Returns true when it rebuilt.
+     *
+     * @throws BlowUpException when a position is not finite or an atom moved more than half the cell
+     *     width since the last build
+     */
+    public boolean update(AtomState s) {
+        if (builtBox == null || !builtBox.equals(s.box()) || nLocal != s.n) {
+            build(s);
+            return true;
+        }
+        double first = 0;
+        double second = 0;
+        double[] w = s.box().perpendicularWidths();
+        double limit = 0.5 * Math.min(w[0], Math.min(w[1], w[2]));
+        double limit2 = limit * limit;
+        double[] p = s.pos;
+        for (int i = 0; i < s.n; i++) {
+            double dx = p[3 * i] - posAtBuild[3 * i];
+            double dy = p[3 * i + 1] - posAtBuild[3 * i + 1];
+            double dz = p[3 * i + 2] - posAtBuild[3 * i + 2];
+            double d2 = dx * dx + dy * dy + dz * dz;
+            if (!(d2 <= limit2)) {
+                throw new BlowUpException(i, Double.isFinite(d2)
+                        ? String.format("atom %d moved %.4g since the last neighbour build, more than half the cell width (%.4g)",
+                                i + 1, Math.sqrt(d2), limit)
+                        : String.format("atom %d has a non-finite position (%s, %s, %s)", i + 1, p[3 * i], p[3 * i + 1], p[3 * i + 2]));
+            }
+            if (d2 > second) {
+                if (d2 > first) {
+                    second = first;
+                    first = d2;
+                } else {
+                    second = d2;
+                }
+            }
+        }
+        if (Math.sqrt(first) > 0.5 * skin) {
+            if (Math.sqrt(first) + Math.sqrt(second) > skin) {
+                dangerousBuilds++;
+            }
+            build(s);
+            return true;
+        }
+        refreshGhosts(s.pos);
+        return false;
+    }
+
+    /** Rebuilds unconditionally: wraps positions into the cell, makes ghosts, finds pairs. */
+    public void build(AtomState s) {
+        Box box = s.box();
+        box.wrap(s.pos, s.image, s.n);
+        nLocal = s.n;
+        makeGhosts(s, box);
+        finder.findPairs(this);
+        builtBox = box;
+        if (posAtBuild.length != 3 * s.n) {
+            posAtBuild = new double[3 * s.n];
+        }
+        System.arraycopy(s.pos, 0, posAtBuild, 0, 3 * s.n);
+        builds++;
+    }
+
+    /** Positions at the last build (wrapped); with them a restart rebuilds exactly this list. */
+    public double[] positionsAtLastBuild() {
+        return Arrays.copyOf(posAtBuild, 3 * nLocal);
+    }
+
+    /**
+     * Rebuilds the list as it was built from {@code reference} positions (saved with
+     * {@link #positionsAtLastBuild}) and then moves the atoms to their current positions, so a restarted
+     * run sees bit-for-bit the list of the uninterrupted one.
+     */
+    public void rebuildFrom(AtomState s, double[] reference) {
+        double[] current = s.pos.clone();
+        System.arraycopy(reference, 0, s.pos, 0, 3 * s.n);
+        build(s);
+        System.arraycopy(current, 0, s.pos, 0, 3 * s.n);
+        refreshGhosts(s.pos);
+    }
+
+    /** Copies local positions and recomputes ghost positions from their owners. */
+    private void refreshGhosts(double[] pos) {
+        System.arraycopy(pos, 0, x, 0, 3 * nLocal);
+        for (int g = nLocal; g < nAll; g++) {
+            int o = owner[g];
+            x[3 * g] = pos[3 * o] + shift[3 * g];
+            x[3 * g + 1] = pos[3 * o + 1] + shift[3 * g + 1];
+            x[3 * g + 2] = pos[3 * o + 2] + shift[3 * g + 2];
+        }
+    }
+
+    private void makeGhosts(AtomState s, Box box) {
+        int n = s.n;
+        double rl = listCutoff();
+        double[] widths = box.perpendicularWidths();
+        double[] pad = new double[3];
+        int[] reach = new int[3];
+        for (int k = 0; k < 3; k++) {
+            pad[k] = rl / widths[k];
+            reach[k] = (int) Math.ceil(pad[k]);
+        }
+        double[] frac = new double[3 * n];
+        double[] f = new double[3];
+        for (int i = 0; i < n; i++) {
+            box.toFractional(s.pos[3 * i], s.pos[3 * i + 1], s.pos[3 * i + 2], f);
+            frac[3 * i] = f[0];
+            frac[3 * i + 1] = f[1];
+            frac[3 * i + 2] = f[2];
+        }
+        // Count first, then fill, so the arrays are sized once per build.
+        int count = n;
+        for (int pass = 0; pass < 2; pass++) {
+            if (pass == 1) {
+                ensureCapacity(count);
+                for (int i = 0; i < n; i++) {
+                    owner[i] = i;
+                    type[i] = s.type[i];
+                    image[3 * i] = image[3 * i + 1] = image[3 * i + 2] = 0;
+                    shift[3 * i] = shift[3 * i + 1] = shift[3 * i + 2] = 0;
+                }
+                System.arraycopy(s.pos, 0, x, 0, 3 * n);
+            }
+            int g = n;
+            for (int na = -reach[0]; na <= reach[0]; na++) {
+                for (int nb = -reach[1]; nb <= reach[1]; nb++) {
+                    for (int nc = -reach[2]; nc <= reach[2]; nc++) {
+                        if (na == 0 && nb == 0 && nc == 0) {
+                            continue;
+                        }
+                        double sx = na * box.vectorComponent(0, 0) + nb * box.vectorComponent(1, 0) + nc * box.vectorComponent(2, 0);
+                        double sy = na * box.vectorComponent(0, 1) + nb * box.vectorComponent(1, 1) + nc * box.vectorComponent(2, 1);
+                        double sz = na * box.vectorComponent(0, 2) + nb * box.vectorComponent(1, 2) + nc * box.vectorComponent(2, 2);
+                        for (int i = 0; i < n; i++) {
+                            double fa = frac[3 * i] + na;
+                            double fb = frac[3 * i + 1] + nb;
+                            double fc = frac[3 * i + 2] + nc;
+                            if (fa < -pad[0] || fa >= 1 + pad[0] || fb < -pad[1] || fb >= 1 + pad[1]
+                                    || fc < -pad[2] || fc >= 1 + pad[2]) {
+                                continue;
+                            }
+                            if (pass == 1) {
+                                owner[g] = i;
+                                type[g] = s.type[i];
+                                image[3 * g] = na;
+                                image[3 * g + 1] = nb;
+                                image[3 * g + 2] = nc;
+                                shift[3 * g] = sx;
+                                shift[3 * g + 1] = sy;
+                                shift[3 * g + 2] = sz;
+                                x[3 * g] = s.pos[3 * i] + sx;
+                                x[3 * g + 1] = s.pos[3 * i + 1] + sy;
+                                x[3 * g + 2] = s.pos[3 * i + 2] + sz;
+                            }
+                            g++;
+                        }
+                    }
+                }
+            }
+            count = g;
+        }
+        nAll = count;
+    }
+
+    private void ensureCapacity(int all) {
+        if (owner.length < all) {
+            int cap = all + all / 8 + 16;
+            x = new double[3 * cap];
+            type = new int[cap];
+            owner = new int[cap];
+            image = new int[3 * cap];
+            shift = new double[3 * cap];
+        }
+    }
+
+    /**
+     * The half-list rule: is (local i, atom j) the one copy of its pair that the half list keeps?
+     */
+    public boolean isHalfPair(int i, int j) {
+        int o = owner[j];
+        if (o != i) {
+            return o > i;
+        }
+        int a = image[3 * j];
+        int b = image[3 * j + 1];
+        int c = image[3 * j + 2];
+        return a > 0 || (a == 0 && (b > 0 || (b == 0 && c > 0)));
+    }
+
+    /** Called by pair finders to install the half list. */
+    public void setHalf(int[] start, int[] items) {
+        this.halfStart = start;
+        this.half = items;
+    }
+
+    /** Called by pair finders to install the full list. */
+    public void setFull(int[] start, int[] items) {
+        this.fullStart = start;
+        this.full = items;
+    }
+
+    /**
+     * Adds the forces on ghosts (fAll, 3 * nAll) to their owners and writes the local forces to out (3 *
+     * nLocal).
+     */
+    public void foldGhostForces(double[] fAll, double[] out) {
+        System.arraycopy(fAll, 0, out, 0, 3 * nLocal);
+        for (int g = nLocal; g < nAll; g++) {
+            int o = owner[g];
+            out[3 * o] += fAll[3 * g];
+            out[3 * o + 1] += fAll[3 * g + 1];
+            out[3 * o + 2] += fAll[3 * g + 2];
+        }
+    }
+
+    /** Number of pairs in the half list (diagnostics). */
+    public long halfPairCount() {
+        return halfStart == null ? 0 : halfStart[nLocal];
+    }
+}

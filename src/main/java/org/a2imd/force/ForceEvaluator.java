@@ -16,6 +16,7 @@ public final class ForceEvaluator {
     private final WorkerPool pool;
     private final ForceOutput out = new ForceOutput();
     private long evaluations;
+    private boolean atomEnergiesRequested;
 
     public ForceEvaluator(ForceField field, double skin, WorkerPool pool) {
         this.field = field;
@@ -24,6 +25,14 @@ public final class ForceEvaluator {
         // A force field without a list still gets an (empty-range) list for the ghost bookkeeping.
         double cutoff = field.cutoff() > 0 ? field.cutoff() : 1e-6;
         this.list = new NeighborList(cutoff, skin, needs.half(), needs.full(), new CellListPairFinder(pool));
+    }
+
+    /**
+     * Asks that the following evaluations also compute per-atom energies (for output steps), whatever
+     * their caller asks. Forces do not depend on this.
+     */
+    public void requestAtomEnergies(boolean request) {
+        this.atomEnergiesRequested = request;
     }
 
     /** Evaluates the force field on the current positions; forces land in state.force. */
@@ -39,7 +48,7 @@ public final class ForceEvaluator {
     }
 
     private void compute(AtomState s, boolean wantAtomEnergy) {
-        out.reset(list.nLocal, list.nAll, wantAtomEnergy);
+        out.reset(list.nLocal, list.nAll, wantAtomEnergy || atomEnergiesRequested);
         field.compute(list, s.box(), out, pool);
         list.foldGhostForces(out.force, s.force);
         evaluations++;

@@ -1,0 +1,48 @@
+package org.a2imd.run;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar (steps, rate, time left) on stderr. Only for interactive terminals: {@link #forConsole}
+ * returns {@link ProgressListener#NONE} when output is redirected or under CI, so nothing of it lands in
+ * files or logs.
+ */
+public final class TerminalProgress implements ProgressListener {
+    private final String task;
+    private ProgressBar bar;
+    private long first;
+
+    private TerminalProgress(String task) {
+        this.task = task;
+    }
+
+    /** A progress bar if stderr looks like a terminal, otherwise a listener that does nothing. */
+    public static ProgressListener forConsole(String task) {
+        boolean ci = System.getenv("CI") != null;
+        return System.console() != null && !ci ? new TerminalProgress(task) : ProgressListener.NONE;
+    }
+
+    @Override
+    public void started(long step, long lastStep) {
+        first = step;
+        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(lastStep - step)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).setUnit(" steps", 1)
+                .showSpeed().setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+
+    @Override
+    public void advanced(long step) {
+        bar.stepTo(step - first);
+    }
+
+    @Override
+    public void finished() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.a2imd.run;
+
+import java.io.IOException;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Thermo lines every N steps, LAMMPS-style, to the terminal (logger "org.a2imd.thermo") and to an
+ * optional file. Energies are totals in the run's energy unit; pressure includes the kinetic term.
+ */
+public final class ThermoObserver implements Observer, WritesFile {
+    private static final Logger LOG = LoggerFactory.getLogger("org.a2imd.thermo");
+    private static final String HEADER_FORMAT = "%10s %12s %12s %16s %16s %16s %16s %14s %8s";
+    private static final String ROW_FORMAT = "%10d %12.6g %12.6g %16.9g %16.9g %16.9g %16.9g %14.7g %8d";
+
+    private final long every;
+    private final OutputFile file;
+    private final boolean resumed;
+    private ThermoSample last;
+
+    /** file may be null (terminal only); resumed: the file already has its header. */
+    public ThermoObserver(long every, OutputFile file, boolean resumed) {
+        if (every < 1) {
+            throw new IllegalArgumentException("thermo interval must be at least 1");
+        }
+        this.every = every;
+        this.file = file;
+        this.resumed = resumed;
+    }
+
+    @Override
+    public OutputFile outputFile() {
+        return file;
+    }
+
+    public static String header(String energyUnit, String temperatureUnit, String pressureUnit) {
+        return String.format(Locale.ROOT, HEADER_FORMAT, "Step", "Time", "Temp[" + temperatureUnit + "]",
+                "PotEng[" + energyUnit + "]", "KinEng", "TotEng", "Conserved", "Press[" + pressureUnit + "]",
+                "NBuild");
+    }
+
+    public static String row(ThermoSample t) {
+        return String.format(Locale.ROOT, ROW_FORMAT, t.step(), t.time(), t.temperature(), t.potential(),
+                t.kinetic(), t.total(), t.conserved(), t.pressure(), t.neighborBuilds());
+    }
+
+    @Override
+    public void start(Simulation sim) throws IOException {
+        var u = sim.state().units;
+        String header = header(u.energy, u.temperature, u.pressure);
+        LOG.info(header);
+        if (file != null && !resumed) {
+            file.record().write("# a2imd thermo, units " + u.id + ", energies are totals over "
+                    + sim.state().n + " atoms\n");
+            file.record().write(header + "\n");
+            file.commit();
+        }
+    }
+
+    @Override
+    public void observe(Simulation sim) throws IOException {
+        if (sim.step() % every != 0 && sim.step() != sim.lastStep()) {
+            return;
+        }
+        last = ThermoSample.of(sim);
+        String row = row(last);
+        LOG.info(row);
+        if (file != null) {
+            file.record().write(row + "\n");
+            file.commit();
+        }
+    }
+
+    /** The last sample written (null before the first). */
+    public ThermoSample last() {
+        return last;
+    }
+
+    @Override
+    public void finish(Simulation sim) throws IOException {
+        if (file != null) {
+            file.commit();
+            file.sync();
+        }
+    }
+}

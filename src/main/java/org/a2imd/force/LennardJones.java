@@ -241,6 +241,10 @@ public final class LennardJones implements ForceField {
 
     @Override
     public void compute(NeighborList nl, Box box, ForceOutput out, WorkerPool pool) {
+        if (nl.halfStart == null || nl.cutoff() < maxCutoff) {
+            throw new IllegalStateException("lj needs a half neighbour list with cutoff at least " + maxCutoff
+                    + (nl.halfStart == null ? " (the list has no half list)" : ", got " + nl.cutoff()));
+        }
         int t = pool.threads();
         ensureBuffers(t, nl.nAll, out.wantAtomEnergy ? nl.nLocal : 0);
         this.nl = nl;

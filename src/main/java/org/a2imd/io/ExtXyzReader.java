@@ -314,7 +314,7 @@ public final class ExtXyzReader implements Closeable {
                         }
                         case 'I' -> {
                             try {
-                                p.numbers[i * p.count + k] = Integer.parseInt(tok);
+                                p.numbers[i * p.count + k] = Long.parseLong(tok);
                             } catch (NumberFormatException e) {
                                 throw new InputException(file, line, a + 1, "expected an integer for " + p.name
                                         + ", found '" + tok + "'");

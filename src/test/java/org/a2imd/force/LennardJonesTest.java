@@ -455,6 +455,23 @@ class LennardJonesTest {
         assertTrue(e.getMessage().contains("twice"), e.getMessage());
     }
 
+    @Test
+    void refusesAListItCannotUse() {
+        LennardJones lj = abc(Mixing.GEOMETRIC).build();
+        AtomState s = abcState(20);
+        ForceOutput out = new ForceOutput();
+        NeighborList fullOnly = new NeighborList(2.8, 0.3, false, true, new BruteForcePairFinder());
+        fullOnly.build(s);
+        out.reset(fullOnly.nLocal, fullOnly.nAll, false);
+        assertThrows(IllegalStateException.class, () -> lj.compute(fullOnly, s.box(), out, POOL1));
+        NeighborList tooShort = new NeighborList(2.5, 0.3, true, false, new BruteForcePairFinder());
+        tooShort.build(s);
+        out.reset(tooShort.nLocal, tooShort.nAll, false);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> lj.compute(tooShort, s.box(), out, POOL1));
+        assertTrue(e.getMessage().contains("2.8"), e.getMessage());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static double maxAbs(double[] a) {

@@ -1,0 +1,173 @@
+package org.a2imd.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.a2imd.core.AtomState;
+import org.a2imd.core.Rng;
+import org.a2imd.core.SpeciesSet;
+import org.a2imd.core.Units;
+import org.a2imd.core.WorkerPool;
+import org.a2imd.force.ForceEvaluator;
+import org.a2imd.force.ForceField;
+import org.a2imd.integrate.Integrator;
+import org.a2imd.integrate.Velocities;
+import org.a2imd.io.deck.Command;
+import org.a2imd.io.deck.Deck;
+import org.a2imd.run.Checkpoint;
+import org.a2imd.run.CheckpointObserver;
+import org.a2imd.run.FinalConfigurationObserver;
+import org.a2imd.run.OutputFile;
+import org.a2imd.run.Simulation;
+import org.a2imd.run.StateFrames;
+import org.a2imd.run.TerminalProgress;
+import org.a2imd.run.ThermoObserver;
+import org.a2imd.run.TrajectoryObserver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code a2imd run DECK}: runs a simulation deck, optionally continuing from a checkpoint. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a simulation deck.")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Parameters(index = "0", paramLabel = "DECK", description = "the input deck")
+    Path deckFile;
+
+    @Option(names = "--restart", paramLabel = "FILE",
+            description = "continue from this checkpoint (written by the same deck); output files are cut back "
+                    + "to the checkpoint and appended to")
+    Path restart;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the deck's, else all cores)")
+    Integer threads;
+
+    @Option(names = "--no-progress", description = "never show the progress bar")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        Deck deck = Deck.parse(deckFile).requireForRun();
+        Units units = deck.units();
+        SpeciesSet species = deck.species();
+        ForceField field = SimulationSetup.forceField(deck, species);
+        AtomState state = SimulationSetup.structure(deck, units, species);
+        int nThreads = threads != null ? threads
+                : deck.optional("threads").map(c -> c.getInt("n")).orElse(Runtime.getRuntime().availableProcessors());
+        if (nThreads < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--threads must be at least 1");
+        }
+        try (WorkerPool pool = new WorkerPool(nThreads)) {
+            ForceEvaluator forces = new ForceEvaluator(field, SimulationSetup.skin(deck, units), pool);
+            Integrator integrator = SimulationSetup.integrator(deck);
+            Simulation sim = new Simulation(state, forces, integrator);
+            Checkpoint checkpoint = null;
+            if (restart != null) {
+                checkpoint = Checkpoint.read(restart);
+                checkpoint.applyTo(sim, restart.toString());
+            } else {
+                SimulationSetup.checkOverlaps(deck, state);
+                var velocity = deck.optional("velocity");
+                if (velocity.isPresent()) {
+                    Velocities.maxwellBoltzmann(state, velocity.get().getDouble("temperature"),
+                            new Rng(velocity.get().getLong("seed")));
+                }
+                state.removeCentreOfMassMomentum();
+            }
+            addObservers(deck, sim, checkpoint);
+            if (!noProgress) {
+                sim.setProgressListener(TerminalProgress.forConsole("a2imd run"));
+            }
+            long lastStep = deck.one("run").getLong("steps");
+            if (sim.step() > lastStep) {
+                throw deck.one("run").error("the checkpoint is at step " + sim.step() + ", beyond the deck's run of "
+                        + lastStep + " steps");
+            }
+            LOG.info("a2imd run {}: {} atoms, {} species, units {}, {} thread(s)", deckFile, state.n, species.size(),
+                    units.id, nThreads);
+            LOG.info("force field: {}", field.describe());
+            LOG.info("integrator: {}", integrator.describe());
+            if (checkpoint != null) {
+                LOG.info("continuing from {} at step {}", restart, sim.step());
+            }
+            return runWithSignals(sim, lastStep, checkpoint != null, state.n);
+        }
+    }
+
+    private int runWithSignals(Simulation sim, long lastStep, boolean continuation, int atoms) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        // Ctrl-C and SIGTERM start the JVM's shutdown: ask the loop to stop, then wait until it has
+        // written its checkpoint and flushed its files.
+        Thread hook = new Thread(() -> {
+            sim.requestStop();
+            try {
+                done.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "a2imd-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long first = sim.step();
+        long t0 = System.nanoTime();
+        try {
+            Simulation.Outcome outcome = sim.run(lastStep, continuation);
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            long steps = sim.step() - first;
+            LOG.info(String.format(Locale.ROOT, "%d steps in %.3f s: %.4g atom-steps/s; neighbour builds %d (dangerous %d)",
+                    steps, seconds, steps * (double) atoms / Math.max(seconds, 1e-9),
+                    sim.forces().neighborList().builds(), sim.forces().neighborList().dangerousBuilds()));
+            if (outcome == Simulation.Outcome.INTERRUPTED) {
+                LOG.warn("interrupted at step {}; a checkpoint was written, continue with --restart", sim.step());
+                return Main.EXIT_INTERRUPTED;
+            }
+            return 0;
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Shutdown already under way: the hook is running and has just been released.
+            }
+        }
+    }
+
+    private void addObservers(Deck deck, Simulation sim, Checkpoint checkpoint) throws java.io.IOException {
+        var thermo = deck.optional("thermo");
+        if (thermo.isPresent()) {
+            Command t = thermo.get();
+            OutputFile file = t.has("file") ? open(t.getPath("file"), checkpoint) : null;
+            boolean resumed = file != null && checkpoint != null && checkpoint.outputLength(t.getPath("file")) != null;
+            sim.addObserver(new ThermoObserver(t.getInt("every"), file, resumed));
+        }
+        for (Command t : deck.all("trajectory")) {
+            sim.addObserver(new TrajectoryObserver(open(t.getPath("file"), checkpoint), t.getInt("every"),
+                    new StateFrames.Columns(t.getBool("velocities"), t.getBool("forces"), t.getBool("energies"))));
+        }
+        deck.optional("write_final").ifPresent(c -> sim.addObserver(new FinalConfigurationObserver(c.getPath("file"))));
+        var chk = deck.optional("checkpoint");
+        if (chk.isPresent()) {
+            sim.addObserver(new CheckpointObserver(chk.get().getPath("file"), chk.get().getInt("every")));
+        } else {
+            // No checkpoint asked for: still leave one when the run ends or is interrupted.
+            String name = deckFile.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".chk";
+            sim.addObserver(new CheckpointObserver(deck.baseDir().resolve(name), Long.MAX_VALUE));
+        }
+    }
+
+    /** A new output file, or on restart the run's file cut back to its length at the checkpoint. */
+    private static OutputFile open(Path path, Checkpoint checkpoint) throws java.io.IOException {
+        if (checkpoint != null) {
+            Long length = checkpoint.outputLength(path);
+            if (length != null) {
+                return OutputFile.resume(path, length);
+            }
+        }
+        return OutputFile.create(path);
+    }
+}

@@ -1,0 +1,236 @@
+package org.a2imd.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.a2imd.core.AtomState;
+import org.a2imd.core.InputException;
+import org.a2imd.core.Lattice;
+import org.a2imd.core.Rng;
+import org.a2imd.core.SpeciesSet;
+import org.a2imd.core.Units;
+import org.a2imd.force.ForceField;
+import org.a2imd.force.LennardJones;
+import org.a2imd.force.SumForceField;
+import org.a2imd.integrate.Csvr;
+import org.a2imd.integrate.Integrator;
+import org.a2imd.integrate.LangevinBaoab;
+import org.a2imd.integrate.VelocityVerlet;
+import org.a2imd.io.ExtXyzFrame;
+import org.a2imd.io.ExtXyzReader;
+import org.a2imd.io.deck.Command;
+import org.a2imd.io.deck.Deck;
+import org.a2imd.neighbor.NeighborList;
+
+/**
+ * Turns a parsed deck into the objects of a run: force field, initial state, integrator. Semantic
+ * errors (unknown species in a data file, overlapping atoms, impossible parameters) are reported at the
+ * deck line that caused them.
+ */
+final class SimulationSetup {
+    /** More atoms than this is almost surely a typo in a replicate count, and would not fit in memory. */
+    static final long MAX_ATOMS = 50_000_000L;
+    /** Default closest approach allowed at the start, in length units (sigma in lj, Angstrom in metal). */
+    static final double DEFAULT_MIN_DISTANCE = 0.5;
+
+    private SimulationSetup() {
+    }
+
+    /** The deck's potentials; several potential lines add up. */
+    static ForceField forceField(Deck deck, SpeciesSet species) {
+        List<ForceField> terms = new ArrayList<>();
+        for (Command p : deck.all("potential")) {
+            switch (p.variant()) {
+                case "lj" -> terms.add(lennardJones(deck, p, species));
+                default -> throw p.error("potential " + p.variant() + " is not available in this build of a2imd");
+            }
+        }
+        return terms.size() == 1 ? terms.get(0) : new SumForceField(terms);
+    }
+
+    private static LennardJones lennardJones(Deck deck, Command p, SpeciesSet species) {
+        LennardJones.Builder b = new LennardJones.Builder(species).cutoff(p.getDouble("cutoff"))
+                .shift(p.getBool("shift")).tail(p.getBool("tail"))
+                .mixing("geometric".equals(p.getWord("mixing")) ? LennardJones.Mixing.GEOMETRIC
+                        : LennardJones.Mixing.LORENTZ_BERTHELOT);
+        for (Command c : deck.pairCoeffs(p)) {
+            try {
+                if (c.has("cutoff")) {
+                    b.pair(c.getWord("a"), c.getWord("b"), c.getDouble("epsilon"), c.getDouble("sigma"),
+                            c.getDouble("cutoff"));
+                } else {
+                    b.pair(c.getWord("a"), c.getWord("b"), c.getDouble("epsilon"), c.getDouble("sigma"));
+                }
+            } catch (IllegalArgumentException e) {
+                throw c.error(e.getMessage());
+            }
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw p.error(e.getMessage());
+        }
+    }
+
+    /** Skin of the neighbour list: the deck's, or the default of its unit system. */
+    static double skin(Deck deck, Units units) {
+        var n = deck.optional("neighbor");
+        if (n.isPresent() && n.get().has("skin")) {
+            return n.get().getDouble("skin");
+        }
+        return units == Units.LJ ? 0.3 : 1.0;
+    }
+
+    /** The starting structure from a lattice command or an extxyz file (velocities are zero unless read). */
+    static AtomState structure(Deck deck, Units units, SpeciesSet species) throws IOException {
+        var lattice = deck.optional("lattice");
+        if (lattice.isPresent()) {
+            return fromLattice(lattice.get(), units, species);
+        }
+        return fromExtXyz(deck.one("read_extxyz"), units, species);
+    }
+
+    private static AtomState fromLattice(Command c, Units units, SpeciesSet species) {
+        int[] rep = c.getInts("replicate");
+        Lattice.Kind kind = Lattice.Kind.byId(c.getWord("style"));
+        long atoms = (long) rep[0] * rep[1] * rep[2] * kind.basisCount();
+        if (atoms > MAX_ATOMS) {
+            throw c.error("replicate", "the lattice would have " + atoms + " atoms, more than the limit of " + MAX_ATOMS);
+        }
+        Lattice lat;
+        try {
+            lat = c.has("density") ? Lattice.withDensity(kind, c.getDouble("density"), rep[0], rep[1], rep[2])
+                    : Lattice.withConstant(kind, c.getDouble("constant"), rep[0], rep[1], rep[2]);
+        } catch (IllegalArgumentException e) {
+            throw c.error(e.getMessage());
+        }
+        int n = lat.count();
+        int[] type = new int[n];
+        if (c.has("composition")) {
+            Map<String, Double> comp = c.getPairs("composition");
+            double[] weights = new double[species.size()];
+            for (var e : comp.entrySet()) {
+                weights[species.indexOf(e.getKey())] += e.getValue();
+            }
+            type = Lattice.assignSpecies(n, weights, new Rng(c.getLong("seed")));
+        } else if (c.has("species")) {
+            java.util.Arrays.fill(type, species.indexOf(c.getWord("species")));
+        } else if (species.size() != 1) {
+            throw c.error("a lattice with several species defined needs \"species NAME\" or \"composition A x B y ... seed S\"");
+        }
+        return new AtomState(units, species, lat.box(), type, lat.positions());
+    }
+
+    private static AtomState fromExtXyz(Command c, Units units, SpeciesSet species) throws IOException {
+        Path file = c.getPath("file");
+        int wanted = c.has("frame") ? c.getInt("frame") : -1;
+        ExtXyzFrame frame = null;
+        int frameLine = 0;
+        List<ExtXyzFrame> keep = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        try (ExtXyzReader r = ExtXyzReader.open(file)) {
+            while (true) {
+                int line = r.line() + 1;
+                ExtXyzFrame f = r.next();
+                if (f == null) {
+                    break;
+                }
+                // Keep only what can still be asked for: frame k from the start, or the last |k| frames.
+                keep.add(f);
+                lines.add(line);
+                if (wanted >= 0 && keep.size() > wanted) {
+                    break;
+                }
+                if (wanted < 0 && keep.size() > -wanted) {
+                    keep.remove(0);
+                    lines.remove(0);
+                }
+            }
+        }
+        int count = keep.size();
+        if (wanted >= 0 && count == wanted + 1) {
+            frame = keep.get(wanted);
+            frameLine = lines.get(wanted);
+        } else if (wanted < 0 && count == -wanted) {
+            frame = keep.get(0);
+            frameLine = lines.get(0);
+        }
+        if (frame == null) {
+            throw c.error("frame", file + " does not have frame " + wanted
+                    + (wanted >= 0 ? " (frames count from 0)" : ""));
+        }
+        AtomState s = stateOf(frame, units, species, file.toString(), frameLine);
+        if (frame.velocities != null) {
+            System.arraycopy(frame.velocities, 0, s.vel, 0, 3 * s.n);
+        }
+        return s;
+    }
+
+    /** The deck's integrator. */
+    static Integrator integrator(Deck deck) {
+        double dt = deck.one("timestep").getDouble("dt");
+        Command c = deck.one("integrator");
+        return switch (c.variant()) {
+            case "nve" -> new VelocityVerlet(dt);
+            case "langevin" -> new LangevinBaoab(dt, c.getDouble("temperature"), c.getDouble("damping"),
+                    c.getLong("seed"));
+            case "csvr" -> new Csvr(dt, c.getDouble("temperature"), c.getDouble("tau"), c.getLong("seed"));
+            default -> throw c.error("unknown integrator " + c.variant());
+        };
+    }
+
+    /**
+     * Refuses a start with two atoms closer than the deck's min_distance (default 0.5 length units):
+     * such a start blows up at once or means the structure is wrong.
+     */
+    static void checkOverlaps(Deck deck, AtomState s) {
+        var cmd = deck.optional("min_distance");
+        double dmin = cmd.isPresent() ? cmd.get().getDouble("distance") : DEFAULT_MIN_DISTANCE;
+        NeighborList nl = new NeighborList(dmin, 0.0, true, false, new org.a2imd.neighbor.CellListPairFinder(
+                new org.a2imd.core.WorkerPool(1)));
+        AtomState copy = new AtomState(s.units, s.species, s.box(), s.type, s.pos);
+        nl.build(copy);
+        double d2min = dmin * dmin;
+        for (int i = 0; i < nl.nLocal; i++) {
+            for (int k = nl.halfStart[i]; k < nl.halfStart[i + 1]; k++) {
+                int j = nl.half[k];
+                double dx = nl.x[3 * j] - nl.x[3 * i];
+                double dy = nl.x[3 * j + 1] - nl.x[3 * i + 1];
+                double dz = nl.x[3 * j + 2] - nl.x[3 * i + 2];
+                double d2 = dx * dx + dy * dy + dz * dz;
+                if (d2 < d2min) {
+                    Command where = deck.optional("lattice").orElseGet(() -> deck.one("read_extxyz"));
+                    throw where.error(String.format(java.util.Locale.ROOT,
+                            "atoms %d and %d are %.4g %s apart at the start, closer than min_distance %.4g "
+                                    + "(fix the structure, or lower min_distance if this is intended)",
+                            i + 1, nl.owner[j] + 1, Math.sqrt(d2), s.units.length, dmin));
+                }
+            }
+        }
+    }
+
+    /** The state of one frame, species mapped by name onto the deck's. */
+    static AtomState stateOf(ExtXyzFrame frame, Units units, SpeciesSet species, String file, int line) {
+        if (frame.box == null) {
+            throw new InputException(file, line, "the frame has no Lattice; a2imd evaluates periodic cells only");
+        }
+        if (!(frame.pbc[0] && frame.pbc[1] && frame.pbc[2])) {
+            throw new InputException(file, line, "the frame is not periodic in all three directions (pbc)");
+        }
+        int n = frame.size();
+        if (n == 0) {
+            throw new InputException(file, line, "the frame has no atoms");
+        }
+        int[] type = new int[n];
+        for (int i = 0; i < n; i++) {
+            type[i] = species.indexOf(frame.species[i]);
+            if (type[i] < 0) {
+                throw new InputException(file, line + 2 + i, "species \"" + frame.species[i] + "\" of atom " + (i + 1)
+                        + " is not defined in the deck (defined: " + String.join(", ", species.names()) + ")");
+            }
+        }
+        return new AtomState(units, species, frame.box, type, frame.pos);
+    }
+}

@@ -1,0 +1,43 @@
+package org.a2imd.run;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.a2imd.io.ExtXyzWriter;
+
+/**
+ * Writes the final configuration (positions, velocities, forces) as extended XYZ when the run ends,
+ * also after an interruption, but not after a blow-up. A deck can read it back with read_extxyz.
+ */
+public final class FinalConfigurationObserver implements Observer {
+    private final Path path;
+
+    public FinalConfigurationObserver(Path path) {
+        this.path = path;
+    }
+
+    @Override
+    public void observe(Simulation sim) {
+    }
+
+    @Override
+    public void finish(Simulation sim) throws IOException {
+        if (sim.failed()) {
+            return;
+        }
+        Path abs = path.toAbsolutePath();
+        if (abs.getParent() != null) {
+            Files.createDirectories(abs.getParent());
+        }
+        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp)) {
+            var frame = StateFrames.of(sim.state(), sim.forces(), new StateFrames.Columns(true, true, false));
+            frame.info.put("step", Long.toString(sim.step()));
+            frame.info.put("time", Double.toString(sim.time()));
+            new ExtXyzWriter(w).write(frame);
+        }
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -13,7 +13,8 @@ import org.a2imd.core.Units;
  * One parsed, type-checked command of a deck. Getters take the name of a positional argument or an
  * option and return its typed value, or the declared default when the option was not given. Asking for a
  * name the command does not declare, with the wrong type, or for an absent option without default is a
- * programming error (IllegalArgumentException / IllegalStateException), not an input error.
+ * programming error (IllegalArgumentException / IllegalStateException), not an input error. The one input
+ * error a getter can raise: a unit-dependent default in a deck without a units command.
  */
 public final class Command {
     /** A given value and the tokens it was read from (the option keyword is not among them). */
@@ -207,8 +208,8 @@ public final class Command {
         }
         if (!p.unitDefaults().isEmpty()) {
             if (units == null) {
-                throw new IllegalStateException(describe() + ": default of " + name + " depends on units, "
-                        + "which the deck does not set");
+                throw new InputException(file, 0, "the deck has no \"units\" command, which the default of "
+                        + describe() + " " + name + " depends on");
             }
             return p.unitDefaults().get(units);
         }

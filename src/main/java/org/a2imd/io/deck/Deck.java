@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,7 +52,12 @@ public final class Deck {
 
     /** Parses deck text; relative file names are resolved against the folder of {@code fileName}. */
     public static Deck parse(String text, String fileName) {
-        Path parent = Path.of(fileName).toAbsolutePath().getParent();
+        Path parent;
+        try {
+            parent = Path.of(fileName).toAbsolutePath().getParent();
+        } catch (InvalidPathException e) {
+            parent = null; // a display name such as "<stdin>" on Windows
+        }
         return parse(text, fileName, parent == null ? Path.of("").toAbsolutePath() : parent);
     }
 

@@ -70,11 +70,12 @@ final class Parser {
         String subject = variant == null ? spec.name() : spec.name() + " " + variant;
         Map<String, Command.Value> values = new LinkedHashMap<>();
         for (Param a : sig.args()) {
-            String what = sig.args().size() == 1 ? subject : subject + " " + a.label();
+            // "timestep must be ..." reads well; with options around, name the argument: "lattice style ..."
+            String what = sig.args().size() == 1 && sig.options().isEmpty() ? subject : subject + " " + a.label();
             int need = a.type() instanceof ValueType.Fixed f ? f.count : 1;
             for (int k = 0; k < need; k++) {
                 if (i + k >= toks.size() || isKeyword(toks.get(i + k), sig)) {
-                    String problem = subject + " is missing the " + a.label() + " (" + a.type().expected() + ")";
+                    String problem = subject + " is missing the " + a.label() + ": " + a.type().expected();
                     if (i + k < toks.size()) {
                         throw error(toks.get(i + k), problem + ", found option \"" + toks.get(i + k).text() + "\"");
                     }
@@ -169,7 +170,7 @@ final class Parser {
             return s.read(t.text(), baseDir);
         } catch (ValueType.Invalid e) {
             if (e.reason != null) {
-                throw error(t, what + ": " + e.reason);
+                throw error(t, what + " " + e.reason);
             }
             String where = index >= 0 ? " (value " + (index + 1) + ")" : "";
             throw error(t, what + " must be " + expected + ", found " + t.shown() + where + e.suffix);

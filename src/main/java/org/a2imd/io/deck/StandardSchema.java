@@ -33,10 +33,10 @@ final class StandardSchema {
         add(c, CommandSpec.builder("units").signature(s -> s.arg("style", "unit style",
                 word(List.of("lj", "metal"), Map.of("real", "a2imd supports lj and metal units")))));
         add(c, CommandSpec.builder("species").repeatable().signature(s -> s
-                .arg("name", "species name", ValueType.identifier())
+                .arg("name", "name", ValueType.identifier())
                 .required("mass", positive())));
         add(c, CommandSpec.builder("lattice").signature(s -> s
-                .arg("style", "lattice style", word("sc", "bcc", "fcc", "diamond"))
+                .arg("style", "style", word("sc", "bcc", "fcc", "diamond"))
                 .option("density", positive())
                 .option("constant", positive())
                 .required("replicate", list(integer(1), 3))
@@ -48,7 +48,7 @@ final class StandardSchema {
                 .allOrNone("composition", "seed")
                 .check(StandardSchema::checkComposition)));
         add(c, CommandSpec.builder("read_extxyz").signature(s -> s
-                .arg("file", "file name", inputFile())
+                .arg("file", "file", inputFile())
                 .option("frame", integer(Integer.MIN_VALUE), -1)));
         add(c, CommandSpec.builder("potential").repeatable().variantLabel("style")
                 .variant("lj", s -> s

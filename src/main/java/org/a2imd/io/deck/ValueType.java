@@ -36,7 +36,7 @@ public abstract class ValueType {
 
     /** Thrown by a scalar's parser; the parser turns it into an InputException at the token. */
     static final class Invalid extends RuntimeException {
-        /** When not null, replaces the whole "must be ..., found ..." message. */
+        /** When not null, follows the subject instead of "must be ..., found ...": "\"x\" was not found". */
         final String reason;
         /** Appended to the message, e.g. a "did you mean" suggestion. */
         final String suffix;
@@ -108,8 +108,11 @@ public abstract class ValueType {
         return new Scalar("a" + (what.startsWith("i") ? "n " : " ") + what, what + "s", Role.PLAIN,
                 (text, dir) -> {
                     long v = parseLong(text);
-                    if (v < min || v > Integer.MAX_VALUE) {
-                        throw new Invalid(null, v > Integer.MAX_VALUE ? " (too large)" : "");
+                    if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+                        throw new Invalid(null, " (too large)");
+                    }
+                    if (v < min) {
+                        throw new Invalid(null, "");
                     }
                     return (int) v;
                 });
@@ -188,7 +191,7 @@ public abstract class ValueType {
         return new Scalar("a file name", "file names", Role.INPUT_FILE, (text, dir) -> {
             Path p = resolve(text, dir);
             if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-                throw new Invalid("file " + Token.show(text) + " was not found or cannot be read (looked for "
+                throw new Invalid(Token.show(text) + " was not found or cannot be read (looked for "
                         + p + ")", "");
             }
             return p;
@@ -214,7 +217,7 @@ public abstract class ValueType {
     // ---- helpers --------------------------------------------------------------------------------
 
     private static Scalar name(Role role) {
-        return new Scalar("a name (a letter, then letters, digits or _)", "names", role, (text, dir) -> {
+        return new Scalar("a name made of letters, digits and _, starting with a letter", "names", role, (text, dir) -> {
             if (!NAME.matcher(text).matches()) {
                 throw new Invalid(null, "");
             }
@@ -266,7 +269,7 @@ public abstract class ValueType {
         try {
             return dir.resolve(text).normalize();
         } catch (InvalidPathException e) {
-            throw new Invalid("file name " + Token.show(text) + " is not a valid path: " + e.getReason(), "");
+            throw new Invalid(Token.show(text) + " is not a valid path: " + e.getReason(), "");
         }
     }
 }

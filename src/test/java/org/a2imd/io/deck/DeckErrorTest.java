@@ -99,11 +99,11 @@ class DeckErrorTest {
     @Test
     void missingPositionalArgument() {
         String line = "timestep";
-        expect(fails(with(6, line)), 6, line, "timestep", "timestep is missing the time step (a positive number)");
+        expect(fails(with(6, line)), 6, line, "timestep", "timestep is missing the time step: a positive number");
         String pc = "pair_coeff A epsilon 1 sigma 1";
         expect(fails(with(5, pc)), 5, pc, "epsilon",
-                "pair_coeff is missing the second species (a name (a letter, then letters, digits or _)), "
-                        + "found option \"epsilon\"");
+                "pair_coeff is missing the second species: a name made of letters, digits and _, starting "
+                        + "with a letter, found option \"epsilon\"");
     }
 
     @Test
@@ -250,7 +250,8 @@ class DeckErrorTest {
         expect(fails(with(8, twice)), 8, twice, "A", "species \"A\" is already defined on line 2");
         String bad = "species 1A mass 2.0";
         expect(fails(with(2, bad)), 2, bad, "1A",
-                "species must be a name (a letter, then letters, digits or _), found \"1A\"");
+                "species name must be a name made of letters, digits and _, starting with a letter, "
+                + "found \"1A\"");
     }
 
     @Test
@@ -301,7 +302,7 @@ class DeckErrorTest {
         String missing = "read_extxyz nothere.extxyz";
         InputException m = fails(with(3, missing));
         assertEquals(13, m.column());
-        assertTrue(m.problem().startsWith("read_extxyz: file \"nothere.extxyz\" was not found"), m.getMessage());
+        assertTrue(m.problem().startsWith("read_extxyz file \"nothere.extxyz\" was not found"), m.getMessage());
         String clash = deck(BASE) + "trajectory file out.xyz every 10\nwrite_final file out.xyz\n";
         expect(fails(clash), 9, "write_final file out.xyz", "out.xyz",
                 "file \"out.xyz\" is already written by trajectory on line 8");

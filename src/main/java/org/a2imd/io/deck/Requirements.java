@@ -1,0 +1,78 @@
+package org.a2imd.io.deck;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Which commands a task needs; errors name the command that needs the missing one, at its line. */
+final class Requirements {
+    private Requirements() {
+    }
+
+    static void forEval(Deck deck) {
+        if (deck.all("units").isEmpty()) {
+            throw deck.error("the deck has no \"units\" command; add \"units lj\" or \"units metal\"");
+        }
+        List<Command> species = deck.all("species");
+        List<Command> potentials = deck.all("potential");
+        if (potentials.isEmpty()) {
+            throw deck.error("the deck has no \"potential\" command; add e.g. \"potential lj cutoff 2.5\"");
+        }
+        if (species.isEmpty()) {
+            throw potentials.get(0).error("potential needs species: add \"species NAME mass M\" lines");
+        }
+        for (Command p : potentials) {
+            if (p.is("potential", "lj")) {
+                checkLjCoverage(deck, p, species);
+            }
+        }
+    }
+
+    static void forRun(Deck deck) {
+        forEval(deck);
+        Optional<Command> run = deck.optional("run");
+        if (run.isEmpty()) {
+            throw deck.error("the deck has no \"run\" command; add e.g. \"run 10000\"");
+        }
+        if (deck.all("timestep").isEmpty()) {
+            throw run.get().error("run needs a \"timestep\" command, e.g. \"timestep 0.005\"");
+        }
+        if (deck.all("lattice").isEmpty() && deck.all("read_extxyz").isEmpty()) {
+            throw run.get().error("run needs atoms: add a \"lattice\" or a \"read_extxyz\" command");
+        }
+    }
+
+    /**
+     * Every pair of species needs coefficients: given by its own pair_coeff, or, for unlike pairs, mixed
+     * from the pair_coeff lines of both like pairs.
+     */
+    private static void checkLjCoverage(Deck deck, Command lj, List<Command> species) {
+        List<Command> coeffs = deck.pairCoeffs(lj);
+        for (int i = 0; i < species.size(); i++) {
+            String a = species.get(i).getWord("name");
+            for (int j = i; j < species.size(); j++) {
+                String b = species.get(j).getWord("name");
+                boolean ok = given(coeffs, a, b) || (i != j && given(coeffs, a, a) && given(coeffs, b, b));
+                if (!ok) {
+                    String problem = "potential lj has no coefficients for the pair " + a + " " + b + ": add \"pair_coeff "
+                            + a + " " + b + " epsilon E sigma S\" after it";
+                    if (i != j) {
+                        problem += ", or pair_coeff lines for " + a + " " + a + " and " + b + " " + b
+                                + " so the mixing rule can derive it";
+                    }
+                    throw lj.error(problem);
+                }
+            }
+        }
+    }
+
+    private static boolean given(List<Command> coeffs, String a, String b) {
+        for (Command c : coeffs) {
+            String x = c.getWord("a");
+            String y = c.getWord("b");
+            if ((x.equals(a) && y.equals(b)) || (x.equals(b) && y.equals(a))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,150 @@
+package org.a2imd.io.deck;
+
+import static org.a2imd.io.deck.ValueType.bool;
+import static org.a2imd.io.deck.ValueType.inputFile;
+import static org.a2imd.io.deck.ValueType.integer;
+import static org.a2imd.io.deck.ValueType.list;
+import static org.a2imd.io.deck.ValueType.longInteger;
+import static org.a2imd.io.deck.ValueType.nonNegative;
+import static org.a2imd.io.deck.ValueType.outputFile;
+import static org.a2imd.io.deck.ValueType.pairs;
+import static org.a2imd.io.deck.ValueType.positive;
+import static org.a2imd.io.deck.ValueType.speciesName;
+import static org.a2imd.io.deck.ValueType.word;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.a2imd.core.Units;
+
+/** The commands of an a2imd deck. Each is documented, with examples, in docs/deck.md. */
+final class StandardSchema {
+    /** Tolerance on the sum of lattice composition fractions. */
+    static final double COMPOSITION_TOLERANCE = 1e-9;
+
+    static final Schema SCHEMA = build();
+
+    private StandardSchema() {
+    }
+
+    private static Schema build() {
+        Map<String, CommandSpec> c = new LinkedHashMap<>();
+        add(c, CommandSpec.builder("units").signature(s -> s.arg("style", "unit style",
+                word(List.of("lj", "metal"), Map.of("real", "a2imd supports lj and metal units")))));
+        add(c, CommandSpec.builder("species").repeatable().signature(s -> s
+                .arg("name", "name", ValueType.identifier())
+                .required("mass", positive())));
+        add(c, CommandSpec.builder("lattice").signature(s -> s
+                .arg("style", "style", word("sc", "bcc", "fcc", "diamond"))
+                .option("density", positive())
+                .option("constant", positive())
+                .required("replicate", list(integer(1), 3))
+                .option("composition", pairs(speciesName(), nonNegative()))
+                .option("seed", longInteger(0))
+                .option("species", speciesName())
+                .exactlyOne("density", "constant")
+                .atMostOne("composition", "species")
+                .allOrNone("composition", "seed")
+                .check(StandardSchema::checkComposition)));
+        add(c, CommandSpec.builder("read_extxyz").signature(s -> s
+                .arg("file", "file", inputFile())
+                .option("frame", integer(Integer.MIN_VALUE), -1)));
+        add(c, CommandSpec.builder("potential").repeatable().variantLabel("style")
+                .variant("lj", s -> s
+                        .required("cutoff", positive())
+                        .option("shift", bool(), false)
+                        .option("tail", bool(), false)
+                        .option("mixing", word(List.of("lorentz-berthelot", "geometric"),
+                                Map.of("arithmetic", "the arithmetic rule is called lorentz-berthelot")),
+                                "lorentz-berthelot"))
+                .variant("sw", s -> s.required("file", inputFile()))
+                .variant("a2i", s -> s.required("file", inputFile()))
+                .variantHint("lj/cut", "write \"potential lj cutoff RC\"")
+                .build());
+        add(c, CommandSpec.builder("pair_coeff").repeatable().signature(s -> s
+                .arg("a", "first species", speciesName())
+                .arg("b", "second species", speciesName())
+                .required("epsilon", nonNegative())
+                .required("sigma", positive())
+                .option("cutoff", positive())));
+        add(c, CommandSpec.builder("velocity").signature(s -> s
+                .required("temperature", nonNegative())
+                .required("seed", longInteger(0))));
+        add(c, CommandSpec.builder("timestep").signature(s -> s.arg("dt", "time step", positive())));
+        add(c, CommandSpec.builder("run").signature(s -> s.arg("steps", "number of steps", longInteger(0))));
+        String thermostat = "for constant temperature use \"langevin\" or \"csvr\"";
+        add(c, CommandSpec.builder("integrator")
+                .variant("nve", s -> {
+                })
+                .variant("langevin", s -> s
+                        .required("temperature", nonNegative())
+                        .required("damping", positive())
+                        .required("seed", longInteger(0)))
+                .variant("csvr", s -> s
+                        .required("temperature", nonNegative())
+                        .required("tau", positive())
+                        .required("seed", longInteger(0)))
+                .variantHint("nvt", thermostat)
+                .variantHint("nose-hoover", thermostat)
+                .variantHint("berendsen", thermostat)
+                .build());
+        add(c, CommandSpec.builder("neighbor").signature(s -> s
+                .option("skin", nonNegative(), Map.of(Units.LJ, 0.3, Units.METAL, 1.0))));
+        add(c, CommandSpec.builder("threads").signature(s -> s.arg("n", "number of threads", integer(1))));
+        add(c, CommandSpec.builder("thermo").signature(s -> s
+                .required("every", integer(1))
+                .option("file", outputFile())));
+        add(c, CommandSpec.builder("trajectory").repeatable().signature(s -> s
+                .required("file", outputFile())
+                .required("every", integer(1))
+                .option("velocities", bool(), false)
+                .option("forces", bool(), false)
+                .option("energies", bool(), false)));
+        add(c, CommandSpec.builder("checkpoint").signature(s -> s
+                .required("file", outputFile())
+                .required("every", integer(1))));
+        add(c, CommandSpec.builder("write_final").signature(s -> s.required("file", outputFile())));
+        add(c, CommandSpec.builder("min_distance").signature(s -> s.arg("distance", "distance", positive())));
+
+        Map<String, String> hints = new LinkedHashMap<>();
+        hints.put("pair_style", "a2imd uses \"potential\", e.g. \"potential lj cutoff 2.5\"");
+        hints.put("fix", "a2imd sets the dynamics with \"integrator nve|langevin|csvr\"");
+        hints.put("dump", "a2imd writes trajectories with \"trajectory file F every N\"");
+        hints.put("read_data", "a2imd reads structures with \"read_extxyz FILE\"");
+        hints.put("mass", "a2imd gives masses with \"species NAME mass M\"");
+        for (String k : List.of("create_atoms", "create_box", "region")) {
+            hints.put(k, "a2imd builds crystals with \"lattice STYLE density RHO replicate NX NY NZ\"");
+        }
+        hints.put("neigh_modify", "a2imd sets the neighbour list with \"neighbor skin S\"");
+        hints.put("thermo_style", "\"thermo every N [file F]\" prints a fixed set of quantities");
+        hints.put("write_data", "a2imd writes the final structure with \"write_final file F\"");
+        hints.put("write_restart", "a2imd writes restart files with \"checkpoint file F every N\"");
+        for (String k : List.of("atom_style", "boundary", "dimension")) {
+            hints.put(k, "a2imd systems are always atomic, 3-d and fully periodic; remove this line");
+        }
+        return new Schema(c, hints);
+    }
+
+    private static void add(Map<String, CommandSpec> commands, CommandSpec.Builder b) {
+        add(commands, b.build());
+    }
+
+    private static void add(Map<String, CommandSpec> commands, CommandSpec spec) {
+        commands.put(spec.name(), spec);
+    }
+
+    private static void checkComposition(Command lattice) {
+        if (!lattice.has("composition")) {
+            return;
+        }
+        double sum = 0;
+        for (double f : lattice.getPairs("composition").values()) {
+            sum += f;
+        }
+        if (Math.abs(sum - 1.0) > COMPOSITION_TOLERANCE) {
+            throw lattice.error("composition", "lattice composition fractions must add up to 1, they add up to "
+                    + sum);
+        }
+    }
+}

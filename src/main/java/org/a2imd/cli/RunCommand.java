@@ -27,12 +27,11 @@ import org.a2imd.run.ThermoObserver;
 import org.a2imd.run.TrajectoryObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code a2imd run DECK}: runs a simulation deck, optionally continuing from a checkpoint. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a simulation deck.")
+@picocli.CommandLine.Command(name = "run", mixinStandardHelpOptions = true, description = "Run a simulation deck.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 

@@ -171,7 +171,11 @@ final class SimulationSetup {
     /** The deck's integrator. */
     static Integrator integrator(Deck deck) {
         double dt = deck.one("timestep").getDouble("dt");
-        Command c = deck.one("integrator");
+        var opt = deck.optional("integrator");
+        if (opt.isEmpty()) {
+            return new VelocityVerlet(dt);
+        }
+        Command c = opt.get();
         return switch (c.variant()) {
             case "nve" -> new VelocityVerlet(dt);
             case "langevin" -> new LangevinBaoab(dt, c.getDouble("temperature"), c.getDouble("damping"),

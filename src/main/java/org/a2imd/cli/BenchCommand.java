@@ -1,0 +1,150 @@
+package org.a2imd.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.a2imd.analysis.EnergyDrift;
+import org.a2imd.core.AtomState;
+import org.a2imd.core.Lattice;
+import org.a2imd.core.Rng;
+import org.a2imd.core.Species;
+import org.a2imd.core.SpeciesSet;
+import org.a2imd.core.Units;
+import org.a2imd.core.WorkerPool;
+import org.a2imd.force.ForceEvaluator;
+import org.a2imd.force.LennardJones;
+import org.a2imd.integrate.VelocityVerlet;
+import org.a2imd.integrate.Velocities;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code a2imd bench}: the Lennard-Jones benchmarks of benchmarks/README.md. {@code lj} measures speed
+ * (LAMMPS bench/in.lj: fcc rho* 0.8442, T* 1.44, cutoff 2.5, skin 0.3, NVE); {@code drift} measures NVE
+ * energy conservation (same system, cutoff shifted).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (see benchmarks/README.md).",
+        subcommands = {BenchCommand.Speed.class, BenchCommand.Drift.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The LJ fcc system of LAMMPS's bench/in.lj with about {@code atoms} atoms. */
+    static AtomState ljSystem(int atoms, double temperature, long seed) {
+        int cells = Math.max(1, (int) Math.round(Math.cbrt(atoms / 4.0)));
+        Lattice lat = Lattice.withDensity(Lattice.Kind.FCC, 0.8442, cells, cells, cells);
+        SpeciesSet species = SpeciesSet.of(new Species("Ar", 1.0));
+        AtomState s = new AtomState(Units.LJ, species, lat.box(), new int[lat.count()], lat.positions());
+        Velocities.maxwellBoltzmann(s, temperature, new Rng(seed));
+        return s;
+    }
+
+    static LennardJones lj(SpeciesSet species, boolean shift) {
+        return new LennardJones.Builder(species).cutoff(2.5).shift(shift).pair("Ar", "Ar", 1.0, 1.0).build();
+    }
+
+    /** Peak resident memory of this process in MiB (Linux), or -1. */
+    static double peakRssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    @Command(name = "lj", mixinStandardHelpOptions = true, description = "LJ NVE speed in atom-steps per second.")
+    static final class Speed implements Callable<Integer> {
+        @Option(names = "--atoms", description = "approximate atom count (fcc, 4 per cell; default ${DEFAULT-VALUE})")
+        int atoms = 32000;
+        @Option(names = "--threads", description = "threads (default ${DEFAULT-VALUE})")
+        int threads = 1;
+        @Option(names = "--steps", description = "timed steps (default ${DEFAULT-VALUE})")
+        int steps = 1000;
+        @Option(names = "--warmup", description = "untimed steps first, for the JIT (default ${DEFAULT-VALUE})")
+        int warmup = 200;
+
+        @Override
+        public Integer call() {
+            AtomState s = ljSystem(atoms, 1.44, 87287);
+            try (WorkerPool pool = new WorkerPool(threads)) {
+                ForceEvaluator f = new ForceEvaluator(lj(s.species, false), 0.3, pool);
+                VelocityVerlet vv = new VelocityVerlet(0.005);
+                vv.init(s, f);
+                for (int k = 0; k < warmup; k++) {
+                    vv.step(s, f);
+                }
+                long builds0 = f.neighborList().builds();
+                long t0 = System.nanoTime();
+                for (int k = 0; k < steps; k++) {
+                    vv.step(s, f);
+                }
+                double sec = (System.nanoTime() - t0) * 1e-9;
+                System.out.printf(Locale.ROOT,
+                        "lj atoms %d threads %d steps %d seconds %.3f atom-steps/s %.4g builds %d peak-rss-MiB %.0f T %.4f%n",
+                        s.n, threads, steps, sec, (double) s.n * steps / sec, f.neighborList().builds() - builds0,
+                        peakRssMiB(), s.temperature());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "drift", mixinStandardHelpOptions = true,
+            description = "LJ NVE energy conservation: drift and fluctuation of the total energy per atom.")
+    static final class Drift implements Callable<Integer> {
+        @Option(names = "--atoms", description = "approximate atom count (default ${DEFAULT-VALUE})")
+        int atoms = 4000;
+        @Option(names = "--steps", description = "steps (default ${DEFAULT-VALUE})")
+        int steps = 10000;
+        @Option(names = "--dt", description = "timestep (default ${DEFAULT-VALUE})")
+        double dt = 0.005;
+        @Option(names = "--every", description = "sampling interval in steps (default ${DEFAULT-VALUE})")
+        int every = 10;
+        @Option(names = "--threads", description = "threads (default ${DEFAULT-VALUE})")
+        int threads = 2;
+
+        @Override
+        public Integer call() {
+            AtomState s = ljSystem(atoms, 1.44, 87287);
+            try (WorkerPool pool = new WorkerPool(threads)) {
+                ForceEvaluator f = new ForceEvaluator(lj(s.species, true), 0.3, pool);
+                VelocityVerlet vv = new VelocityVerlet(dt);
+                vv.init(s, f);
+                int m = steps / every + 1;
+                double[] t = new double[m];
+                double[] e = new double[m];
+                double[] ke = new double[m];
+                int k = 0;
+                for (int step = 0; step <= steps; step++) {
+                    if (step > 0) {
+                        vv.step(s, f);
+                    }
+                    if (step % every == 0) {
+                        t[k] = step * dt;
+                        ke[k] = s.kineticEnergy();
+                        e[k] = f.energy() + ke[k];
+                        k++;
+                    }
+                }
+                EnergyDrift d = EnergyDrift.of(t, e, ke, s.n);
+                System.out.printf(Locale.ROOT,
+                        "lj-nve atoms %d dt %g steps %d drift %.3e eps/tau/atom rms %.3e eps/atom drift/std(KE) %.3e "
+                                + "builds %d dangerous %d%n",
+                        s.n, dt, steps, d.slopePerAtom(), d.rmsPerAtom(), d.driftOverKineticStd(),
+                        f.neighborList().builds(), f.neighborList().dangerousBuilds());
+            }
+            return 0;
+        }
+    }
+}

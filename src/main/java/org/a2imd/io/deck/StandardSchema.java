@@ -57,7 +57,7 @@ final class StandardSchema {
                         .option("tail", bool(), false)
                         .option("mixing", word(List.of("lorentz-berthelot", "geometric"),
                                 Map.of("arithmetic", "the arithmetic rule is called lorentz-berthelot")),
-                                "lorentz-berthelot"))
+                                "geometric"))
                 .variant("sw", s -> s.required("file", inputFile()))
                 .variant("a2i", s -> s.required("file", inputFile()))
                 .variantHint("lj/cut", "write \"potential lj cutoff RC\"")

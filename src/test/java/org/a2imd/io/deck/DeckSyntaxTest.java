@@ -101,7 +101,7 @@ class DeckSyntaxTest {
         assertEquals("lj", first.variant());
         assertFalse(first.getBool("shift"));
         assertFalse(first.getBool("tail"));
-        assertEquals("lorentz-berthelot", first.getWord("mixing"));
+        assertEquals("geometric", first.getWord("mixing"));
         assertFalse(first.has("mixing"));
         assertEquals(2, d.pairCoeffs(first).size());
         assertEquals(5.5, d.pairCoeffs(first).get(1).getDouble("cutoff"));

@@ -135,15 +135,25 @@ public final class Box {
             x -= m[0] * na + m[1] * nb + m[2] * nc;
             y -= m[3] * na + m[4] * nb + m[5] * nc;
             z -= m[6] * na + m[7] * nb + m[8] * nc;
-            // Round-off can leave a coordinate a hair outside [0, 1); nudge it to the inside face.
-            toFractional(x, y, z, s);
-            for (int k = 0; k < 3; k++) {
-                if (s[k] < 0 || s[k] >= 1) {
-                    double fix = s[k] < 0 ? -s[k] : -(s[k] - Math.nextDown(1.0));
-                    x += m[k] * fix;
-                    y += m[3 + k] * fix;
-                    z += m[6 + k] * fix;
+            // Round-off can leave a coordinate a hair outside [0, 1) (e.g. s = -1e-20 maps to exactly
+            // 1); nudge it inside, by a margin that doubles until the move is not lost to rounding.
+            double margin = 0x1p-53;
+            for (int iter = 0; iter < 64; iter++) {
+                toFractional(x, y, z, s);
+                boolean inside = true;
+                for (int k = 0; k < 3; k++) {
+                    if (s[k] < 0 || s[k] >= 1) {
+                        inside = false;
+                        double fix = (s[k] < 0 ? margin : 1 - margin) - s[k];
+                        x += m[k] * fix;
+                        y += m[3 + k] * fix;
+                        z += m[6 + k] * fix;
+                    }
                 }
+                if (inside) {
+                    break;
+                }
+                margin *= 2;
             }
             pos[3 * i] = x;
             pos[3 * i + 1] = y;
@@ -158,21 +168,32 @@ public final class Box {
 
     /**
      * Replaces d (a Cartesian difference vector) by its shortest periodic image. Exact for any
-     * triclinic cell: rounds in fractional space, then searches the 27 neighbouring images.
-     * Not for hot loops.
+     * triclinic cell, however skewed: rounds in fractional space, then searches every image that can
+     * be shorter (an image of length at most R has |s_k| &lt;= R / w_k for the perpendicular widths
+     * w_k). Not for hot loops.
      */
     public void minimumImage(double[] d) {
         double[] s = new double[3];
         toFractional(d[0], d[1], d[2], s);
         double[] base = new double[3];
         toCartesian(s[0] - Math.rint(s[0]), s[1] - Math.rint(s[1]), s[2] - Math.rint(s[2]), base);
+        double r = Math.sqrt(base[0] * base[0] + base[1] * base[1] + base[2] * base[2]);
+        toFractional(base[0], base[1], base[2], s);
+        double[] w = perpendicularWidths();
+        int[] lo = new int[3];
+        int[] hi = new int[3];
+        for (int k = 0; k < 3; k++) {
+            double reach = r / w[k] * (1 + 1e-12);
+            lo[k] = (int) Math.ceil(-s[k] - reach);
+            hi[k] = (int) Math.floor(-s[k] + reach);
+        }
         double best = Double.POSITIVE_INFINITY;
-        double bx = 0;
-        double by = 0;
-        double bz = 0;
-        for (int i = -1; i <= 1; i++) {
-            for (int j = -1; j <= 1; j++) {
-                for (int k = -1; k <= 1; k++) {
+        double bx = base[0];
+        double by = base[1];
+        double bz = base[2];
+        for (int i = Math.min(lo[0], 0); i <= Math.max(hi[0], 0); i++) {
+            for (int j = Math.min(lo[1], 0); j <= Math.max(hi[1], 0); j++) {
+                for (int k = Math.min(lo[2], 0); k <= Math.max(hi[2], 0); k++) {
                     double x = base[0] + m[0] * i + m[1] * j + m[2] * k;
                     double y = base[1] + m[3] * i + m[4] * j + m[5] * k;
                     double z = base[2] + m[6] * i + m[7] * j + m[8] * k;

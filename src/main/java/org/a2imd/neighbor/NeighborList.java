@@ -51,6 +51,8 @@ public final class NeighborList {
     public int[] full;
 
     private Box builtBox;
+    /** Cell of the current ghosts; set before the pair search, which bins in its fractional coordinates. */
+    private Box box;
     private double[] posAtBuild = new double[0];
     private long builds;
     private long dangerousBuilds;
@@ -88,6 +90,11 @@ public final class NeighborList {
 
     public boolean wantsFull() {
         return wantFull;
+    }
+
+    /** The cell that the ghosts and lists were made for (null before the first build). */
+    public Box box() {
+        return box;
     }
 
     public long builds() {
@@ -153,6 +160,7 @@ public final class NeighborList {
         box.wrap(s.pos, s.image, s.n);
         nLocal = s.n;
         makeGhosts(s, box);
+        this.box = box;
         finder.findPairs(this);
         builtBox = box;
         if (posAtBuild.length != 3 * s.n) {

@@ -140,9 +140,9 @@ final class BenchCommand implements Runnable {
                 EnergyDrift d = EnergyDrift.of(t, e, ke, s.n);
                 System.out.printf(Locale.ROOT,
                         "lj-nve atoms %d dt %g steps %d drift %.3e eps/tau/atom rms %.3e eps/atom drift/std(KE) %.3e "
-                                + "builds %d dangerous %d%n",
+                                + "builds %d%n",
                         s.n, dt, steps, d.slopePerAtom(), d.rmsPerAtom(), d.driftOverKineticStd(),
-                        f.neighborList().builds(), f.neighborList().dangerousBuilds());
+                        f.neighborList().builds());
             }
             return 0;
         }

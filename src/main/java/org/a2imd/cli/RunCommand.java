@@ -118,9 +118,9 @@ final class RunCommand implements Callable<Integer> {
             Simulation.Outcome outcome = sim.run(lastStep, continuation);
             double seconds = (System.nanoTime() - t0) * 1e-9;
             long steps = sim.step() - first;
-            LOG.info(String.format(Locale.ROOT, "%d steps in %.3f s: %.4g atom-steps/s; neighbour builds %d (dangerous %d)",
+            LOG.info(String.format(Locale.ROOT, "%d steps in %.3f s: %.4g atom-steps/s; %d neighbour-list builds",
                     steps, seconds, steps * (double) atoms / Math.max(seconds, 1e-9),
-                    sim.forces().neighborList().builds(), sim.forces().neighborList().dangerousBuilds()));
+                    sim.forces().neighborList().builds()));
             if (outcome == Simulation.Outcome.INTERRUPTED) {
                 LOG.warn("interrupted at step {}; a checkpoint was written, continue with --restart", sim.step());
                 return Main.EXIT_INTERRUPTED;

@@ -21,8 +21,9 @@ import org.a2imd.core.Box;
  *
  * <p>The list is rebuilt when some atom has moved more than skin/2 since the last build, measured on
  * positions that are wrapped only at builds, so wrapping cannot hide a move. Between builds the ghost
- * positions are refreshed from their owners every step. A build is "dangerous" when the two largest
- * displacements add up to more than the skin (a pair may have come within the cutoff unseen).
+ * positions are refreshed from their owners every step. Because the check runs before every force
+ * evaluation, no pair can come within the cutoff unseen: at the previous evaluation every atom had
+ * moved at most skin/2, so LAMMPS's "dangerous builds" cannot occur and are not counted.
  */
 public final class NeighborList {
     private final double cutoff;
@@ -51,11 +52,12 @@ public final class NeighborList {
     public int[] full;
 
     private Box builtBox;
+    /** Half the smallest cell width: a larger move between builds means the run has blown up. */
+    private double blowUpLimit;
     /** Cell of the current ghosts; set before the pair search, which bins in its fractional coordinates. */
     private Box box;
     private double[] posAtBuild = new double[0];
     private long builds;
-    private long dangerousBuilds;
 
     public NeighborList(double cutoff, double skin, boolean wantHalf, boolean wantFull, PairFinder finder) {
         if (!(cutoff > 0)) {
@@ -101,8 +103,9 @@ public final class NeighborList {
         return builds;
     }
 
-    public long dangerousBuilds() {
-        return dangerousBuilds;
+    /** Sets the build counter (a restart continues the count of the run it continues). */
+    public void setBuildCount(long count) {
+        this.builds = count;
     }
 
     /**
@@ -117,11 +120,8 @@ public final class NeighborList {
             build(s);
             return true;
         }
-        double first = 0;
-        double second = 0;
-        double[] w = s.box().perpendicularWidths();
-        double limit = 0.5 * Math.min(w[0], Math.min(w[1], w[2]));
-        double limit2 = limit * limit;
+        double largest = 0;
+        double limit2 = blowUpLimit * blowUpLimit;
         double[] p = s.pos;
         for (int i = 0; i < s.n; i++) {
             double dx = p[3 * i] - posAtBuild[3 * i];
@@ -131,22 +131,12 @@ public final class NeighborList {
             if (!(d2 <= limit2)) {
                 throw new BlowUpException(i, Double.isFinite(d2)
                         ? String.format("atom %d moved %.4g since the last neighbour build, more than half the cell width (%.4g)",
-                                i + 1, Math.sqrt(d2), limit)
+                                i + 1, Math.sqrt(d2), blowUpLimit)
                         : String.format("atom %d has a non-finite position (%s, %s, %s)", i + 1, p[3 * i], p[3 * i + 1], p[3 * i + 2]));
             }
-            if (d2 > second) {
-                if (d2 > first) {
-                    second = first;
-                    first = d2;
-                } else {
-                    second = d2;
-                }
-            }
+            largest = Math.max(largest, d2);
         }
-        if (Math.sqrt(first) > 0.5 * skin) {
-            if (Math.sqrt(first) + Math.sqrt(second) > skin) {
-                dangerousBuilds++;
-            }
+        if (largest > 0.25 * skin * skin) {
             build(s);
             return true;
         }
@@ -163,6 +153,8 @@ public final class NeighborList {
         this.box = box;
         finder.findPairs(this);
         builtBox = box;
+        double[] w = box.perpendicularWidths();
+        blowUpLimit = 0.5 * Math.min(w[0], Math.min(w[1], w[2]));
         if (posAtBuild.length != 3 * s.n) {
             posAtBuild = new double[3 * s.n];
         }

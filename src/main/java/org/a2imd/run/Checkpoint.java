@@ -40,6 +40,7 @@ public final class Checkpoint {
     private double[] vel;
     private int[] image;
     private double[] neighborReference;
+    private long neighborBuilds;
     private String integratorKind;
     private byte[] integratorState;
     private final Map<String, Long> outputLengths = new LinkedHashMap<>();
@@ -72,6 +73,7 @@ public final class Checkpoint {
             out.writeInt(v);
         }
         writeDoubles(out, sim.forces().neighborList().positionsAtLastBuild());
+        out.writeLong(sim.forces().neighborList().builds());
         out.writeUTF(sim.integrator().getClass().getSimpleName());
         ByteArrayOutputStream integ = new ByteArrayOutputStream();
         sim.integrator().writeState(new DataOutputStream(integ));
@@ -174,6 +176,7 @@ public final class Checkpoint {
                 c.image[k] = in.readInt();
             }
             c.neighborReference = readDoubles(in, 3 * n);
+            c.neighborBuilds = in.readLong();
             c.integratorKind = in.readUTF();
             c.integratorState = new byte[in.readInt()];
             in.readFully(c.integratorState);
@@ -244,6 +247,7 @@ public final class Checkpoint {
         sim.integrator().readState(new DataInputStream(new ByteArrayInputStream(integratorState)));
         sim.setStep(step);
         sim.forces().neighborList().rebuildFrom(s, neighborReference);
+        sim.forces().neighborList().setBuildCount(neighborBuilds);
     }
 
     private static void writeDoubles(DataOutputStream out, double[] v) throws IOException {

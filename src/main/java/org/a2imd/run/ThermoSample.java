@@ -4,7 +4,7 @@ import org.a2imd.core.AtomState;
 
 /** The thermodynamic quantities of one step, in the run's units. */
 public record ThermoSample(long step, double time, double temperature, double potential, double kinetic,
-        double conserved, double pressure, long neighborBuilds, long dangerousBuilds) {
+        double conserved, double pressure, long neighborBuilds) {
 
     public double total() {
         return potential + kinetic;
@@ -21,6 +21,6 @@ public record ThermoSample(long step, double time, double temperature, double po
         double pressure = (2 * ke + w[0] + w[4] + w[8]) / (3 * volume) * s.units.nktv2p;
         return new ThermoSample(sim.step(), sim.time(), s.temperature(), pe, ke,
                 pe + ke - sim.integrator().thermostatEnergy(), pressure,
-                sim.forces().neighborList().builds(), sim.forces().neighborList().dangerousBuilds());
+                sim.forces().neighborList().builds());
     }
 }

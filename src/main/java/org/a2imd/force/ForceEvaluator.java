@@ -17,6 +17,7 @@ public final class ForceEvaluator {
     private final ForceOutput out = new ForceOutput();
     private long evaluations;
     private boolean atomEnergiesRequested;
+    private boolean energyRequested = true;
 
     public ForceEvaluator(ForceField field, double skin, WorkerPool pool) {
         this.field = field;
@@ -35,6 +36,19 @@ public final class ForceEvaluator {
         this.atomEnergiesRequested = request;
     }
 
+    /**
+     * Whether the following evaluations compute energy and virial (default true). A run loop turns this
+     * off on steps that nobody observes, so pair loops can skip that work; forces do not depend on it.
+     */
+    public void requestEnergy(boolean request) {
+        this.energyRequested = request;
+    }
+
+    /** True when the last evaluation computed energy and virial. */
+    public boolean hasEnergy() {
+        return out.wantEnergy;
+    }
+
     /** Evaluates the force field on the current positions; forces land in state.force. */
     public void evaluate(AtomState s, boolean wantAtomEnergy) {
         list.update(s);
@@ -48,19 +62,30 @@ public final class ForceEvaluator {
     }
 
     private void compute(AtomState s, boolean wantAtomEnergy) {
-        out.reset(list.nLocal, list.nAll, wantAtomEnergy || atomEnergiesRequested);
+        boolean atomEnergies = wantAtomEnergy || atomEnergiesRequested;
+        out.wantEnergy = energyRequested || atomEnergies;
+        out.reset(list.nLocal, list.nAll, atomEnergies);
         field.compute(list, s.box(), out, pool);
         list.foldGhostForces(out.force, s.force);
         evaluations++;
     }
 
+    /** Potential energy of the last evaluation. */
     public double energy() {
+        requireEnergy();
         return out.energy;
     }
 
     /** Virial tensor of the last evaluation (live array, row-major 3x3). */
     public double[] virial() {
+        requireEnergy();
         return out.virial;
+    }
+
+    private void requireEnergy() {
+        if (!out.wantEnergy) {
+            throw new IllegalStateException("the last force evaluation skipped energy and virial (requestEnergy)");
+        }
     }
 
     /** Per-atom energies of the last evaluation, or null if they were not requested. */

@@ -18,7 +18,11 @@ public final class ForceOutput {
     public double[] force = new double[0];
     /** Per-atom energies of local atoms, or null when not requested. */
     public double[] atomEnergy;
-    public boolean wantVirial = true;
+    /**
+     * Energy and virial wanted (LAMMPS's eflag/vflag). When false a force field may compute forces
+     * only; the evaluator then reports energy and virial as unavailable. Per-atom energies imply true.
+     */
+    public boolean wantEnergy = true;
     public boolean wantAtomEnergy;
     public int nLocal;
     public int nAll;

@@ -409,6 +409,11 @@ public final class LennardJones implements ForceField {
         double wxy = 0;
         double wxz = 0;
         double wyz = 0;
+        if (!out.wantEnergy) {
+            forceSlice(x, type, start, half, cutsq, lj1, lj2, nt, f, i0, i1);
+            Arrays.fill(acc, thread * ACC_STRIDE, thread * ACC_STRIDE + 7, 0.0);
+            return;
+        }
         for (int i = i0; i < i1; i++) {
             double xi = x[3 * i];
             double yi = x[3 * i + 1];
@@ -464,6 +469,46 @@ public final class LennardJones implements ForceField {
         acc[o + 4] = wxy;
         acc[o + 5] = wxz;
         acc[o + 6] = wyz;
+    }
+
+    /** Forces only (no energy, no virial): the loop of unobserved steps. */
+    private static void forceSlice(double[] x, int[] type, int[] start, int[] half, double[] cutsq, double[] lj1,
+            double[] lj2, int nt, double[] f, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            double xi = x[3 * i];
+            double yi = x[3 * i + 1];
+            double zi = x[3 * i + 2];
+            int ti = type[i] * nt;
+            double fxi = 0;
+            double fyi = 0;
+            double fzi = 0;
+            for (int p = start[i], pe = start[i + 1]; p < pe; p++) {
+                int j = half[p];
+                double dx = xi - x[3 * j];
+                double dy = yi - x[3 * j + 1];
+                double dz = zi - x[3 * j + 2];
+                double r2 = dx * dx + dy * dy + dz * dz;
+                int k = ti + type[j];
+                if (r2 >= cutsq[k]) {
+                    continue;
+                }
+                double r2inv = 1.0 / r2;
+                double r6inv = r2inv * r2inv * r2inv;
+                double fpair = r6inv * (lj1[k] * r6inv - lj2[k]) * r2inv;
+                double fx = dx * fpair;
+                double fy = dy * fpair;
+                double fz = dz * fpair;
+                fxi += fx;
+                fyi += fy;
+                fzi += fz;
+                f[3 * j] -= fx;
+                f[3 * j + 1] -= fy;
+                f[3 * j + 2] -= fz;
+            }
+            f[3 * i] += fxi;
+            f[3 * i + 1] += fyi;
+            f[3 * i + 2] += fzi;
+        }
     }
 
     /** Adds the other threads' force (and energy) buffers into the output, each thread an atom range. */

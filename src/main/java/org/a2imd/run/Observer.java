@@ -13,6 +13,11 @@ public interface Observer {
         return false;
     }
 
+    /** Does this observer read energy, virial or pressure on the given step? */
+    default boolean wantsEnergy(Simulation sim, long step) {
+        return false;
+    }
+
     /** After every step, and once for the starting configuration; the observer picks its steps. */
     void observe(Simulation sim) throws IOException;
 

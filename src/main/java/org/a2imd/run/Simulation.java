@@ -102,7 +102,7 @@ public final class Simulation {
      */
     public Outcome run(long lastStep, boolean continuation) throws IOException {
         this.lastStep = lastStep;
-        requestAtomEnergies(step);
+        requestOutputs(step);
         try {
             integrator.init(state, forces);
         } catch (BlowUpException e) {
@@ -125,7 +125,7 @@ public final class Simulation {
                     outcome = Outcome.INTERRUPTED;
                     break;
                 }
-                requestAtomEnergies(step + 1);
+                requestOutputs(step + 1);
                 try {
                     integrator.step(state, forces);
                 } catch (BlowUpException e) {
@@ -137,6 +137,11 @@ public final class Simulation {
                     o.observe(this);
                 }
                 progress.advanced(step);
+            }
+            if (!forces.hasEnergy()) {
+                // The last step was unobserved; final observers (checkpoint, final frame) want energies.
+                forces.requestEnergy(true);
+                forces.evaluate(state, false);
             }
         } catch (SimulationFailure e) {
             failed = true;
@@ -150,17 +155,21 @@ public final class Simulation {
         return outcome;
     }
 
-    private void requestAtomEnergies(long nextStep) {
-        boolean want = false;
+    /** Tells the force evaluator what the observers of the coming step read, so it skips the rest. */
+    private void requestOutputs(long nextStep) {
+        boolean atoms = false;
+        boolean energy = false;
         for (Observer o : observers) {
-            want |= o.wantsAtomEnergies(nextStep);
+            atoms |= o.wantsAtomEnergies(nextStep);
+            energy |= o.wantsEnergy(this, nextStep);
         }
-        forces.requestAtomEnergies(want);
+        forces.requestAtomEnergies(atoms);
+        forces.requestEnergy(energy || nextStep == lastStep);
     }
 
     /** Non-finite energy, forces or velocities mean the run has blown up: name the first bad atom. */
     private void checkFinite() {
-        if (!Double.isFinite(forces.energy())) {
+        if (forces.hasEnergy() && !Double.isFinite(forces.energy())) {
             int atom = firstNonFiniteAtom();
             throw new SimulationFailure(step, atom, "potential energy is " + forces.energy()
                     + (atom >= 0 ? "; first non-finite force or velocity on atom " + (atom + 1) : ""));

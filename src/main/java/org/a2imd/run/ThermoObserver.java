@@ -59,8 +59,13 @@ public final class ThermoObserver implements Observer, WritesFile {
     }
 
     @Override
+    public boolean wantsEnergy(Simulation sim, long step) {
+        return step % every == 0 || step == sim.lastStep();
+    }
+
+    @Override
     public void observe(Simulation sim) throws IOException {
-        if (sim.step() % every != 0 && sim.step() != sim.lastStep()) {
+        if (!wantsEnergy(sim, sim.step())) {
             return;
         }
         last = ThermoSample.of(sim);

@@ -36,6 +36,11 @@ public final class TrajectoryObserver implements Observer, WritesFile {
     }
 
     @Override
+    public boolean wantsEnergy(Simulation sim, long step) {
+        return step % every == 0;
+    }
+
+    @Override
     public void observe(Simulation sim) throws IOException {
         if (sim.step() % every != 0) {
             return;

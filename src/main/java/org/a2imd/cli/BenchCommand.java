@@ -115,6 +115,8 @@ final class BenchCommand implements Runnable {
         int every = 10;
         @Option(names = "--threads", description = "threads (default ${DEFAULT-VALUE})")
         int threads = 2;
+        @Option(names = "--equilibrate", description = "unsampled NVE steps first (default ${DEFAULT-VALUE})")
+        int equilibrate = 0;
 
         @Override
         public Integer call() {
@@ -123,6 +125,9 @@ final class BenchCommand implements Runnable {
                 ForceEvaluator f = new ForceEvaluator(lj(s.species, true), 0.3, pool);
                 VelocityVerlet vv = new VelocityVerlet(dt);
                 vv.init(s, f);
+                for (int k = 0; k < equilibrate; k++) {
+                    vv.step(s, f);
+                }
                 int m = steps / every + 1;
                 double[] t = new double[m];
                 double[] e = new double[m];

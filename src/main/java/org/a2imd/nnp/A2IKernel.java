@@ -75,6 +75,7 @@ final class A2IKernel {
     private double[] dFc;
     private double[] dRad;
     private double[] row;
+    private double[] dL;
     private final double[] g;
     private final double[] y1p;
     private final double[] y1;
@@ -169,6 +170,7 @@ final class A2IKernel {
         dFc = new double[c];
         dRad = new double[c];
         row = new double[c];
+        dL = new double[c * c];
     }
 
     /**
@@ -355,9 +357,7 @@ final class A2IKernel {
                     for (int l = 0; l < m; l++) {
                         exb[ro + l] = be0 + be1 * cosM[jr + l] + be2 * p2M[jr + l] + be3 * p3M[jr + l];
                     }
-                    for (int c = h * dh; c < (h + 1) * dh; c++) {
-                        axpy(exb, ro, kb, c * m, qb[c * m + j] * invSqrtDh, m);
-                    }
+                    combine(exb, ro, kb, h * dh * m, m, m, qb, h * dh * m + j, m, dh, invSqrtDh);
                     // Smooth bound c tanh(logit / c) (tanh from one exp), then exp(.) / n0.
                     for (int l = 0; l < m; l++) {
                         double u = Math.exp(2 * exb[ro + l] / bound);
@@ -503,27 +503,21 @@ final class A2IKernel {
                 for (int j = 0; j < m; j++) {
                     int ro = (h * m + j) * m;
                     int jr = j * m;
-                    for (int l = 0; l < m; l++) {
-                        row[l] = 0;
-                    }
-                    for (int c = h * dh; c < (h + 1) * dh; c++) {
-                        double s = dO[c * m + j];
-                        axpy(dVf, c * m, exb, ro, s, m);  // d(fc v)_m += a_jm do_j
-                        axpy(row, 0, vfb, c * m, s, m);   // d exp_jm = do_j . (fc v)_m
-                    }
-                    // Through exp(c tanh(l / c)): d logit = d exp * exp * (1 - tanh^2).
+                    // d exp_jm = do_j . (fc v)_m, then through exp(c tanh(l / c)):
+                    // d logit = d exp * exp * (1 - tanh^2). Row j of dL holds d logit_j.
+                    java.util.Arrays.fill(dL, jr, jr + m, 0.0);
+                    combine(dL, jr, vfb, h * dh * m, m, m, dO, h * dh * m + j, m, dh, 1.0);
                     for (int l = 0; l < m; l++) {
                         double t = thb[ro + l];
-                        row[l] *= exb[ro + l] * (1 - t * t);
+                        dL[jr + l] *= exb[ro + l] * (1 - t * t);
                     }
                     for (int l = 0; l < m; l++) {
-                        double dl = row[l];
                         double c = cosM[jr + l];
-                        dCos[jr + l] += dl * (be1 + 3 * be2 * c + be3 * (7.5 * c * c - 1.5));
+                        dCos[jr + l] += dL[jr + l] * (be1 + 3 * be2 * c + be3 * (7.5 * c * c - 1.5));
                     }
                     if (grad != null) {
                         for (int l = 0; l < m; l++) {
-                            double dl = row[l];
+                            double dl = dL[jr + l];
                             gb0 += dl;
                             gb1 += dl * cosM[jr + l];
                             gb2 += dl * p2M[jr + l];
@@ -531,9 +525,13 @@ final class A2IKernel {
                         }
                     }
                     for (int c = h * dh; c < (h + 1) * dh; c++) {
-                        dQ[c * m + j] = invSqrtDh * dot(row, 0, kb, c * m, m);
-                        axpy(dK, c * m, row, 0, invSqrtDh * qb[c * m + j], m);
+                        dQ[c * m + j] = invSqrtDh * dot(dL, jr, kb, c * m, m);
                     }
+                }
+                for (int c = h * dh; c < (h + 1) * dh; c++) {
+                    // d(fc v)_m += sum_j exp_jm do_j;  dk_m += sum_j d logit_jm q_j / sqrt(d/H)
+                    combine(dVf, c * m, exb, h * m * m, m, m, dO, c * m, 1, m, 1.0);
+                    combine(dK, c * m, dL, 0, m, m, qb, c * m, 1, m, invSqrtDh);
                 }
                 if (grad != null) {
                     grad[betaOff + 4 * h] += gb0;
@@ -600,7 +598,15 @@ final class A2IKernel {
         for (int oo = 0; oo < out; oo++) {
             java.util.Arrays.fill(ys, oo * m, oo * m + m, w[bOff + oo]);
         }
-        for (int ii = 0; ii < in; ii++) {
+        int ii = 0;
+        for (; ii + 3 < in; ii += 4) {
+            int wr = wOff + ii * out;
+            for (int oo = 0; oo < out; oo++) {
+                axpy4(ys, oo * m, xs, ii * m, m, w[wr + oo], w[wr + out + oo], w[wr + 2 * out + oo],
+                        w[wr + 3 * out + oo]);
+            }
+        }
+        for (; ii < in; ii++) {
             int wr = wOff + ii * out;
             for (int oo = 0; oo < out; oo++) {
                 axpy(ys, oo * m, xs, ii * m, w[wr + oo], m);
@@ -612,7 +618,11 @@ final class A2IKernel {
     private static void denseBackInput(double[] w, int wOff, int in, int out, double[] dys, double[] dxs, int m) {
         for (int ii = 0; ii < in; ii++) {
             int wr = wOff + ii * out;
-            for (int oo = 0; oo < out; oo++) {
+            int oo = 0;
+            for (; oo + 3 < out; oo += 4) {
+                axpy4(dxs, ii * m, dys, oo * m, m, w[wr + oo], w[wr + oo + 1], w[wr + oo + 2], w[wr + oo + 3]);
+            }
+            for (; oo < out; oo++) {
                 axpy(dxs, ii * m, dys, oo * m, w[wr + oo], m);
             }
         }
@@ -639,6 +649,49 @@ final class A2IKernel {
     private static void axpy(double[] y, int yo, double[] x, int xo, double s, int n) {
         for (int t = 0; t < n; t++) {
             y[yo + t] += s * x[xo + t];
+        }
+    }
+
+    /**
+     * y += s0 x[xo..] + s1 x[xo+stride..] + s2 x[xo+2 stride..] + s3 x[xo+3 stride..]: four rows per
+     * pass over y, so each load and store of y serves four multiply-adds.
+     */
+    private static void axpy4(double[] y, int yo, double[] x, int xo, int stride, double s0, double s1, double s2,
+            double s3) {
+        int n = stride;
+        int x1 = xo + stride;
+        int x2 = x1 + stride;
+        int x3 = x2 + stride;
+        for (int t = 0; t < n; t++) {
+            y[yo + t] += s0 * x[xo + t] + s1 * x[x1 + t] + s2 * x[x2 + t] + s3 * x[x3 + t];
+        }
+    }
+
+    /**
+     * y[yo..yo+n) += scale * sum_r coef[co + r cstride] x[xo + r stride ..]: a combination of count
+     * rows of x, four at a time.
+     */
+    private static void combine(double[] y, int yo, double[] x, int xo, int stride, int n, double[] coef, int co,
+            int cstride, int count, double scale) {
+        int r = 0;
+        for (; r + 3 < count; r += 4) {
+            int c = co + r * cstride;
+            axpy4(y, yo, x, xo + r * stride, stride, n, scale * coef[c], scale * coef[c + cstride],
+                    scale * coef[c + 2 * cstride], scale * coef[c + 3 * cstride]);
+        }
+        for (; r < count; r++) {
+            axpy(y, yo, x, xo + r * stride, scale * coef[co + r * cstride], n);
+        }
+    }
+
+    /** As axpy4 with an explicit row stride and length. */
+    private static void axpy4(double[] y, int yo, double[] x, int xo, int stride, int n, double s0, double s1,
+            double s2, double s3) {
+        int x1 = xo + stride;
+        int x2 = x1 + stride;
+        int x3 = x2 + stride;
+        for (int t = 0; t < n; t++) {
+            y[yo + t] += s0 * x[xo + t] + s1 * x[x1 + t] + s2 * x[x2 + t] + s3 * x[x3 + t];
         }
     }
 

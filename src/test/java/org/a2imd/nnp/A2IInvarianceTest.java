@@ -215,4 +215,28 @@ class A2IInvarianceTest {
         }
         assertTrue(Math.abs(one.energy()) > 0);
     }
+
+    @Test
+    void evaluationAllocatesNothingAfterWarmUp() {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        org.a2imd.neighbor.NeighborList nl = new org.a2imd.neighbor.NeighborList(ff.cutoff(), 0.3, false, true,
+                new org.a2imd.neighbor.BruteForcePairFinder());
+        nl.build(A2ITestSupport.copy(state));
+        org.a2imd.force.ForceOutput out = new org.a2imd.force.ForceOutput();
+        double[] grad = new double[model.parameterCount()];
+        for (int k = 0; k < 3; k++) {
+            out.reset(nl.nLocal, nl.nAll, true);
+            ff.evaluate(nl, out, grad, 1.0, pool);
+        }
+        long tid = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(tid);
+        for (int k = 0; k < 5; k++) {
+            out.reset(nl.nLocal, nl.nAll, true);
+            ff.compute(nl, state.box(), out, pool);
+            ff.evaluate(nl, out, grad, 1.0, pool);
+        }
+        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        assertTrue(allocated < 1024, allocated + " bytes allocated by 10 evaluations");
+    }
 }

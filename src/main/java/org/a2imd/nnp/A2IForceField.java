@@ -17,7 +17,8 @@ import org.a2imd.neighbor.NeighborList;
  * <p>Threads take static slices of centre atoms. Each thread adds forces into its own 3 * nAll buffer
  * and weight gradients into its own buffer; these are summed in thread order, and the energy in atom
  * order, so results are reproducible for a given thread count (and agree across thread counts to
- * round-off). Buffers are sized at first use and grown only when exceeded.
+ * round-off). Buffers are sized at first use and grown only when exceeded. One instance serves one
+ * caller at a time (the buffers are its own); give concurrent simulations their own instances.
  */
 public final class A2IForceField implements ForceField {
     /** Default largest atom displacement of the force-loss central difference, as a fraction of r_c. */

@@ -22,6 +22,12 @@ import org.a2imd.core.Units;
  * <p>Not trained by gradient and therefore kept outside the weight array: the radial scales (unit
  * RMS basis), n0 (mean neighbour count of the training data), s_E (output scale) and e0 (per-species
  * energy offsets, fitted by least squares).
+ *
+ * <p>Choices not fixed by DESIGN.md: the token embedding has no separate bias (c_s[s_i] already is one
+ * per centre species); the key projection keeps its bias because without a softmax it scales a whole
+ * row of attention weights; the default logit bound is c = 8 (weights at most e^8 / n0); the default
+ * radial scale is the analytic unit-RMS value for a uniform neighbour density, which a trainer may
+ * replace by the RMS over its data.
  */
 public final class A2IModel {
     /** A named slice of the weight array: rows x cols numbers from offset (vectors have rows = 1). */

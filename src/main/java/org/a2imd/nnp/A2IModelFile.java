@@ -128,6 +128,10 @@ public final class A2IModelFile {
             while ((line = r.readLine()) != null) {
                 lines.add(line);
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(file.toString(), 0, "model file not found");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException(file.toString(), 0, "not a text file (invalid UTF-8): not an A2I model file");
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, "cannot read the model file: " + e.getMessage());
         }

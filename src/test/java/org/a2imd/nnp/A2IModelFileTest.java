@@ -193,4 +193,15 @@ class A2IModelFileTest {
             assertEquals(e1, e2, 0.0);
         }
     }
+
+    @Test
+    void missingOrBinaryFilesAreNamed() throws IOException {
+        Path none = dir.resolve("none.a2i");
+        InputException e = assertThrows(InputException.class, () -> A2IModelFile.read(none));
+        assertTrue(e.getMessage().contains("none.a2i") && e.getMessage().contains("not found"), e.getMessage());
+        Path bin = dir.resolve("bin.a2i");
+        Files.write(bin, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        e = assertThrows(InputException.class, () -> A2IModelFile.read(bin));
+        assertTrue(e.getMessage().startsWith(bin.toString()), e.getMessage());
+    }
 }

@@ -1,0 +1,59 @@
+package org.a2imd.nnp;
+
+/**
+ * The sizes and fixed hyper-parameters of an A2I network (everything except the learned weights).
+ *
+ * @param species number of species the model knows
+ * @param cutoff r_c, in the model's length unit
+ * @param radial K, number of Bessel radial functions sin(n pi r / r_c) / r
+ * @param width d, token width
+ * @param heads H, attention heads (d must be a multiple of H)
+ * @param layers L, attention blocks
+ * @param ffn hidden width of the per-token feed-forward layer W_2 act(W_1 h)
+ * @param hidden1 first hidden width of the readout MLP
+ * @param hidden2 second hidden width of the readout MLP
+ * @param envelopeP exponent p of the polynomial cutoff envelope (C2 at r_c for any p &gt;= 1)
+ * @param logitBound c of the smooth logit bound c tanh(logit / c); exp never exceeds e^c
+ */
+public record A2IArchitecture(int species, double cutoff, int radial, int width, int heads, int layers, int ffn,
+        int hidden1, int hidden2, int envelopeP, double logitBound) {
+
+    public A2IArchitecture {
+        positive("species", species);
+        positive("radial", radial);
+        positive("width", width);
+        positive("heads", heads);
+        positive("ffn", ffn);
+        positive("hidden1", hidden1);
+        positive("hidden2", hidden2);
+        positive("envelope_p", envelopeP);
+        if (layers < 0) {
+            throw new IllegalArgumentException("layers must not be negative, got " + layers);
+        }
+        if (width % heads != 0) {
+            throw new IllegalArgumentException("width " + width + " is not a multiple of heads " + heads);
+        }
+        if (!(cutoff > 0) || !Double.isFinite(cutoff)) {
+            throw new IllegalArgumentException("cutoff must be positive, got " + cutoff);
+        }
+        if (!(logitBound > 0) || !Double.isFinite(logitBound)) {
+            throw new IllegalArgumentException("logit bound must be positive, got " + logitBound);
+        }
+    }
+
+    /** The default sizes of DESIGN.md: K = 16, d = 32, H = 4, L = 2, MLP 32-32, p = 6, c = 8. */
+    public static A2IArchitecture defaults(int species, double cutoff) {
+        return new A2IArchitecture(species, cutoff, 16, 32, 4, 2, 32, 32, 32, 6, 8.0);
+    }
+
+    /** Width of one head, d / H. */
+    public int headWidth() {
+        return width / heads;
+    }
+
+    private static void positive(String name, int v) {
+        if (v < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + v);
+        }
+    }
+}

@@ -1,0 +1,424 @@
+package org.a2imd.nnp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.a2imd.core.InputException;
+import org.a2imd.core.SpeciesSet;
+import org.a2imd.core.Units;
+
+/**
+ * A2I model files: a self-describing text format, one key per line, then every weight segment by
+ * name and shape, then a CRC-32 checksum of all preceding lines. Numbers are written with
+ * {@link Double#toString}, which parses back to the same double, so a round trip is bit-exact.
+ *
+ * <pre>
+ * format a2i-model
+ * version 1
+ * units lj
+ * species 2 Ar Kr
+ * cutoff 2.5
+ * radial 16 / width 32 / heads 4 / layers 2 / ffn 32 / hidden 32 32 / envelope_p 6 / logit_bound 8.0
+ * n0 55.1
+ * energy_scale 1.0
+ * e0 -3.1 -2.9                 (per species, in species order)
+ * rbf_scale 1.1 1.1 ...        (K values)
+ * meta dataset lj_liquid.extxyz   (free-form provenance, any number of lines)
+ * weights 12345                (total count, must match the architecture)
+ * segment Wr 16 32             (name rows cols; then rows lines of cols numbers)
+ * ...
+ * checksum crc32 0a1b2c3d
+ * </pre>
+ * Lines starting with '#' and blank lines before the weights are ignored (but checksummed).
+ */
+public final class A2IModelFile {
+    public static final String FORMAT = "a2i-model";
+    public static final int VERSION = 1;
+
+    private static final String[] REQUIRED = {"units", "species", "cutoff", "radial", "width", "heads", "layers",
+        "ffn", "hidden", "envelope_p", "logit_bound", "n0", "energy_scale", "e0", "rbf_scale"};
+
+    private A2IModelFile() {
+    }
+
+    /** Writes the model to a file (replacing it). */
+    public static void write(A2IModel model, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(format(model));
+        }
+    }
+
+    /** The complete file text of a model. */
+    public static String format(A2IModel model) {
+        A2IArchitecture a = model.architecture();
+        StringBuilder sb = new StringBuilder();
+        sb.append("format ").append(FORMAT).append('\n');
+        sb.append("version ").append(VERSION).append('\n');
+        sb.append("# A2I Transformer potential (a2imd). Weights follow by segment; the checksum covers every line.\n");
+        sb.append("units ").append(model.units().id).append('\n');
+        sb.append("species ").append(a.species());
+        for (String s : model.species()) {
+            sb.append(' ').append(s);
+        }
+        sb.append('\n');
+        sb.append("cutoff ").append(a.cutoff()).append('\n');
+        sb.append("radial ").append(a.radial()).append('\n');
+        sb.append("width ").append(a.width()).append('\n');
+        sb.append("heads ").append(a.heads()).append('\n');
+        sb.append("layers ").append(a.layers()).append('\n');
+        sb.append("ffn ").append(a.ffn()).append('\n');
+        sb.append("hidden ").append(a.hidden1()).append(' ').append(a.hidden2()).append('\n');
+        sb.append("envelope_p ").append(a.envelopeP()).append('\n');
+        sb.append("logit_bound ").append(a.logitBound()).append('\n');
+        sb.append("n0 ").append(model.n0()).append('\n');
+        sb.append("energy_scale ").append(model.energyScale()).append('\n');
+        sb.append("e0");
+        for (double e : model.e0()) {
+            sb.append(' ').append(e);
+        }
+        sb.append('\n');
+        sb.append("rbf_scale");
+        for (double s : model.rbfScale()) {
+            sb.append(' ').append(s);
+        }
+        sb.append('\n');
+        for (Map.Entry<String, String> e : model.provenance().entrySet()) {
+            String key = e.getKey().trim().replaceAll("\\s+", "_");
+            String value = e.getValue() == null ? "" : e.getValue().replaceAll("[\\r\\n]+", " ").trim();
+            sb.append("meta ").append(key.isEmpty() ? "_" : key);
+            if (!value.isEmpty()) {
+                sb.append(' ').append(value);
+            }
+            sb.append('\n');
+        }
+        double[] w = model.weights();
+        sb.append("weights ").append(w.length).append('\n');
+        for (A2IModel.Segment s : model.segments()) {
+            sb.append("segment ").append(s.name()).append(' ').append(s.rows()).append(' ').append(s.cols()).append('\n');
+            for (int r = 0; r < s.rows(); r++) {
+                for (int c = 0; c < s.cols(); c++) {
+                    if (c > 0) {
+                        sb.append(' ');
+                    }
+                    sb.append(w[s.offset() + r * s.cols() + c]);
+                }
+                sb.append('\n');
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+        sb.append("checksum crc32 ").append(String.format("%08x", crc.getValue())).append('\n');
+        return sb.toString();
+    }
+
+    /** Reads and checks a model file. */
+    public static A2IModel read(Path file) {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(file.toString(), 0, "model file not found");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException(file.toString(), 0, "not a text file (invalid UTF-8): not an A2I model file");
+        } catch (IOException e) {
+            throw new InputException(file.toString(), 0, "cannot read the model file: " + e.getMessage());
+        }
+        return parse(file.toString(), lines);
+    }
+
+    /** Parses the lines of a model file; {@code name} is used in error messages. */
+    public static A2IModel parse(String name, List<String> lines) {
+        return new Parser(name, lines).parse();
+    }
+
+    /**
+     * Checks that a model fits a run: same unit system, and every run species known to the model.
+     * Returns the model species index of each run type (for {@link A2IForceField}).
+     *
+     * @throws InputException naming the model file and what differs
+     */
+    public static int[] checkCompatible(A2IModel model, String modelFile, Units runUnits, SpeciesSet runSpecies) {
+        if (model.units() != runUnits) {
+            throw new InputException(modelFile, 0, "the model was trained in units '" + model.units().id
+                    + "' but the run uses units '" + runUnits.id + "'; energies and lengths would be misread");
+        }
+        int[] map = new int[runSpecies.size()];
+        List<String> missing = new ArrayList<>();
+        for (int t = 0; t < runSpecies.size(); t++) {
+            map[t] = model.species().indexOf(runSpecies.name(t));
+            if (map[t] < 0) {
+                missing.add(runSpecies.name(t));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InputException(modelFile, 0, "the run has species " + String.join(", ", missing)
+                    + " that the model does not know (model species: " + String.join(", ", model.species()) + ")");
+        }
+        return map;
+    }
+
+    /** Sequential parser with a line cursor; every error names the file and line. */
+    private static final class Parser {
+        private final String file;
+        private final List<String> lines;
+        private final CRC32 crc = new CRC32();
+        private int next;
+
+        Parser(String file, List<String> lines) {
+            this.file = file;
+            this.lines = lines;
+        }
+
+        private InputException error(int line, String problem) {
+            return new InputException(file, line, problem);
+        }
+
+        /** Next line split into tokens (skipping blank and comment lines), or null at the end. */
+        private String[] nextTokens(boolean skipComments) {
+            while (next < lines.size()) {
+                String line = lines.get(next++);
+                String t = line.trim();
+                if (!t.startsWith("checksum ")) {
+                    crc.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                if (t.isEmpty() || (skipComments && t.startsWith("#"))) {
+                    continue;
+                }
+                return t.split("\\s+");
+            }
+            return null;
+        }
+
+        A2IModel parse() {
+            String[] first = nextTokens(true);
+            if (first == null) {
+                throw error(0, "the file is empty; expected an A2I model starting with 'format " + FORMAT + "'");
+            }
+            if (!first[0].equals("format") || first.length != 2 || !first[1].equals(FORMAT)) {
+                throw error(next, "not an A2I model file: expected 'format " + FORMAT + "' on the first line, found '"
+                        + String.join(" ", first) + "'");
+            }
+            Map<String, String[]> keys = new HashMap<>();
+            Map<String, Integer> keyLine = new HashMap<>();
+            Map<String, String> meta = new LinkedHashMap<>();
+            String[] t;
+            int weightsLine;
+            while (true) {
+                t = nextTokens(true);
+                if (t == null) {
+                    throw error(lines.size(), "file ends before the weights section (truncated?)");
+                }
+                if (t[0].equals("weights")) {
+                    weightsLine = next;
+                    break;
+                }
+                if (t[0].equals("meta")) {
+                    if (t.length < 2) {
+                        throw error(next, "'meta' needs a key and a value");
+                    }
+                    String raw = lines.get(next - 1).trim();
+                    String rest = raw.substring(4).trim();
+                    int sp = rest.indexOf(' ');
+                    meta.put(sp < 0 ? rest : rest.substring(0, sp), sp < 0 ? "" : rest.substring(sp + 1).trim());
+                    continue;
+                }
+                if (!t[0].equals("version") && !List.of(REQUIRED).contains(t[0])) {
+                    throw error(next, "unknown key '" + t[0] + "' (expected one of version, "
+                            + String.join(", ", REQUIRED) + ", meta, weights)");
+                }
+                if (keys.containsKey(t[0])) {
+                    throw error(next, "key '" + t[0] + "' appears twice (first on line " + keyLine.get(t[0]) + ")");
+                }
+                keys.put(t[0], t);
+                keyLine.put(t[0], next);
+            }
+            if (!keys.containsKey("version")) {
+                throw error(weightsLine, "missing key 'version' (expected 'version " + VERSION + "' before the weights)");
+            }
+            int version = intValue(keys, keyLine, "version", 1);
+            if (version != VERSION) {
+                throw error(keyLine.get("version"), "unsupported model format version " + version
+                        + " (this a2imd reads version " + VERSION + ")");
+            }
+            for (String k : REQUIRED) {
+                if (!keys.containsKey(k)) {
+                    throw error(weightsLine, "missing key '" + k + "' (expected before the weights section)");
+                }
+            }
+            String unitName = single(keys, keyLine, "units");
+            Units units = Units.byId(unitName);
+            if (units == null) {
+                throw error(keyLine.get("units"), "unknown units '" + unitName + "' (expected lj or metal)");
+            }
+            String[] sp = keys.get("species");
+            int nSpecies = intToken(sp, 1, keyLine.get("species"), "species count");
+            if (nSpecies < 1 || sp.length != 2 + nSpecies) {
+                throw error(keyLine.get("species"), "'species' needs a count and that many names, found '"
+                        + String.join(" ", sp) + "'");
+            }
+            List<String> names = new ArrayList<>();
+            for (int s = 0; s < nSpecies; s++) {
+                if (names.contains(sp[2 + s])) {
+                    throw error(keyLine.get("species"), "species " + sp[2 + s] + " is listed twice");
+                }
+                names.add(sp[2 + s]);
+            }
+            String[] hidden = keys.get("hidden");
+            if (hidden.length != 3) {
+                throw error(keyLine.get("hidden"), "'hidden' needs two widths, found '" + String.join(" ", hidden) + "'");
+            }
+            A2IArchitecture arch;
+            try {
+                arch = new A2IArchitecture(nSpecies, doubleValue(keys, keyLine, "cutoff"),
+                        intValue(keys, keyLine, "radial", 1), intValue(keys, keyLine, "width", 1),
+                        intValue(keys, keyLine, "heads", 1), intValue(keys, keyLine, "layers", 0),
+                        intValue(keys, keyLine, "ffn", 1), intToken(hidden, 1, keyLine.get("hidden"), "hidden width"),
+                        intToken(hidden, 2, keyLine.get("hidden"), "hidden width"),
+                        intValue(keys, keyLine, "envelope_p", 1), doubleValue(keys, keyLine, "logit_bound"));
+            } catch (IllegalArgumentException e) {
+                throw error(weightsLine, "inconsistent architecture: " + e.getMessage());
+            }
+            double n0 = doubleValue(keys, keyLine, "n0");
+            if (!(n0 > 0)) {
+                throw error(keyLine.get("n0"), "n0 must be positive, found " + n0);
+            }
+            A2IModel model = new A2IModel(arch, units, names, n0);
+            model.setEnergyScale(doubleValue(keys, keyLine, "energy_scale"));
+            readVector(keys.get("e0"), keyLine.get("e0"), "e0", model.e0());
+            readVector(keys.get("rbf_scale"), keyLine.get("rbf_scale"), "rbf_scale", model.rbfScale());
+            model.provenance().putAll(meta);
+
+            String[] wl = lines.get(weightsLine - 1).trim().split("\\s+");
+            int count = intToken(wl, 1, weightsLine, "weight count");
+            if (wl.length != 2 || count != model.parameterCount()) {
+                throw error(weightsLine, "wrong weight count " + count + ": the architecture in this file has "
+                        + model.parameterCount() + " weights");
+            }
+            double[] w = model.weights();
+            for (A2IModel.Segment s : model.segments()) {
+                String[] h = nextTokens(false);
+                String expect = "segment " + s.name() + " " + s.rows() + " " + s.cols();
+                if (h == null) {
+                    throw error(lines.size(), "file ends before '" + expect + "' (truncated?)");
+                }
+                if (!String.join(" ", h).equals(expect)) {
+                    throw error(next, "expected '" + expect + "', found '" + String.join(" ", h) + "'");
+                }
+                for (int r = 0; r < s.rows(); r++) {
+                    String[] row = nextTokens(false);
+                    if (row == null) {
+                        throw error(lines.size(), "file ends inside segment " + s.name() + " (truncated?)");
+                    }
+                    if (row.length != s.cols()) {
+                        throw error(next, "segment " + s.name() + " row " + (r + 1) + " needs " + s.cols()
+                                + " numbers, found " + row.length);
+                    }
+                    for (int c = 0; c < s.cols(); c++) {
+                        w[s.offset() + r * s.cols() + c] = number(row, c, next, s.name());
+                    }
+                }
+            }
+            String[] ck = nextTokens(false);
+            if (ck == null) {
+                throw error(lines.size(), "file ends without the checksum line (truncated?)");
+            }
+            int ckLine = next;
+            if (ck.length != 3 || !ck[0].equals("checksum") || !ck[1].equals("crc32")) {
+                throw error(ckLine, "expected 'checksum crc32 <hex>' after the last segment, found '"
+                        + String.join(" ", ck) + "'");
+            }
+            String actual = String.format("%08x", crc.getValue());
+            if (!ck[2].equalsIgnoreCase(actual)) {
+                throw error(ckLine, "checksum mismatch (file says " + ck[2] + ", content gives " + actual
+                        + "): the file is corrupted or was edited after it was written");
+            }
+            String[] extra = nextTokens(true);
+            if (extra != null) {
+                throw error(next, "unexpected content after the checksum line: '" + String.join(" ", extra) + "'");
+            }
+            return model;
+        }
+
+        private void readVector(String[] t, int line, String key, double[] out) {
+            if (t.length != 1 + out.length) {
+                throw error(line, "'" + key + "' needs " + out.length + " numbers, found " + (t.length - 1));
+            }
+            for (int k = 0; k < out.length; k++) {
+                out[k] = number(t, k + 1, line, key);
+            }
+        }
+
+        private String single(Map<String, String[]> keys, Map<String, Integer> keyLine, String key) {
+            String[] t = keys.get(key);
+            if (t.length != 2) {
+                throw error(keyLine.get(key), "'" + key + "' needs exactly one value, found '" + String.join(" ", t) + "'");
+            }
+            return t[1];
+        }
+
+        private int intValue(Map<String, String[]> keys, Map<String, Integer> keyLine, String key, int min) {
+            single(keys, keyLine, key);
+            int v = intToken(keys.get(key), 1, keyLine.get(key), key);
+            if (v < min) {
+                throw error(keyLine.get(key), "'" + key + "' must be at least " + min + ", found " + v);
+            }
+            return v;
+        }
+
+        private double doubleValue(Map<String, String[]> keys, Map<String, Integer> keyLine, String key) {
+            single(keys, keyLine, key);
+            return number(keys.get(key), 1, keyLine.get(key), key);
+        }
+
+        private int intToken(String[] t, int k, int line, String what) {
+            if (k >= t.length) {
+                throw error(line, "missing " + what);
+            }
+            try {
+                return Integer.parseInt(t[k]);
+            } catch (NumberFormatException e) {
+                throw new InputException(file, line, column(line, t, k), "expected an integer " + what + ", found '"
+                        + t[k] + "'");
+            }
+        }
+
+        private double number(String[] t, int k, int line, String what) {
+            double v;
+            try {
+                v = Double.parseDouble(t[k]);
+            } catch (NumberFormatException e) {
+                throw new InputException(file, line, column(line, t, k), "expected a number in " + what + ", found '"
+                        + t[k] + "'");
+            }
+            if (!Double.isFinite(v)) {
+                throw new InputException(file, line, column(line, t, k), "non-finite number '" + t[k] + "' in " + what);
+            }
+            return v;
+        }
+
+        /** 1-based column of token k of a line. */
+        private int column(int line, String[] t, int k) {
+            String raw = lines.get(line - 1);
+            int pos = 0;
+            for (int i = 0; i <= k; i++) {
+                pos = raw.indexOf(t[i], pos);
+                if (i < k) {
+                    pos += t[i].length();
+                }
+            }
+            return pos + 1;
+        }
+    }
+}

@@ -69,18 +69,19 @@ public final class SwFile {
         List<Token> fields = new ArrayList<>(FIELDS);
         String[] lines = text.split("\r\n|\n|\r", -1);
         for (int ln = 0; ln < lines.length; ln++) {
-            List<Token> tokens = tokenize(lines[ln], ln + 1);
-            for (Token t : tokens) {
-                if (fields.size() == FIELDS) {
-                    throw new InputException(fileName, t.line, t.col, "unexpected '" + t.text + "' after the tol of the"
-                            + " entry starting at line " + fields.get(0).line + " (an entry has 14 fields: 3 element"
+            int completedAt = 0; // start line of an entry completed on this line
+            for (Token t : tokenize(lines[ln], ln + 1)) {
+                if (completedAt > 0) {
+                    throw new InputException(fileName, t.line, t.col, "unexpected '" + t.text + "' after the tol of"
+                            + " the entry starting at line " + completedAt + " (an entry has 14 fields: 3 element"
                             + " names and 11 numbers; start the next entry on a new line)");
                 }
                 fields.add(t);
-            }
-            if (fields.size() == FIELDS) {
-                addEntry(fields, fileName, species, entries, seenKeys, seenLines);
-                fields.clear();
+                if (fields.size() == FIELDS) {
+                    addEntry(fields, fileName, species, entries, seenKeys, seenLines);
+                    completedAt = fields.get(0).line;
+                    fields.clear();
+                }
             }
         }
         if (!fields.isEmpty()) {

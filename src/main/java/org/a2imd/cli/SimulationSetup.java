@@ -13,6 +13,7 @@ import org.a2imd.core.SpeciesSet;
 import org.a2imd.core.Units;
 import org.a2imd.force.ForceField;
 import org.a2imd.force.LennardJones;
+import org.a2imd.force.StillingerWeber;
 import org.a2imd.force.SumForceField;
 import org.a2imd.integrate.Csvr;
 import org.a2imd.integrate.Integrator;
@@ -20,9 +21,13 @@ import org.a2imd.integrate.LangevinBaoab;
 import org.a2imd.integrate.VelocityVerlet;
 import org.a2imd.io.ExtXyzFrame;
 import org.a2imd.io.ExtXyzReader;
+import org.a2imd.io.SwFile;
 import org.a2imd.io.deck.Command;
 import org.a2imd.io.deck.Deck;
 import org.a2imd.neighbor.NeighborList;
+import org.a2imd.nnp.A2IForceField;
+import org.a2imd.nnp.A2IModel;
+import org.a2imd.nnp.A2IModelFile;
 
 /**
  * Turns a parsed deck into the objects of a run: force field, initial state, integrator. Semantic
@@ -39,15 +44,24 @@ final class SimulationSetup {
     }
 
     /** The deck's potentials; several potential lines add up. */
-    static ForceField forceField(Deck deck, SpeciesSet species) {
+    static ForceField forceField(Deck deck, SpeciesSet species) throws IOException {
         List<ForceField> terms = new ArrayList<>();
         for (Command p : deck.all("potential")) {
             switch (p.variant()) {
                 case "lj" -> terms.add(lennardJones(deck, p, species));
+                case "sw" -> terms.add(new StillingerWeber(SwFile.read(p.getPath("file"), species)));
+                case "a2i" -> terms.add(a2i(p, deck.units(), species));
                 default -> throw p.error("potential " + p.variant() + " is not available in this build of a2imd");
             }
         }
         return terms.size() == 1 ? terms.get(0) : new SumForceField(terms);
+    }
+
+    private static A2IForceField a2i(Command p, Units units, SpeciesSet species) {
+        Path file = p.getPath("file");
+        A2IModel model = A2IModelFile.read(file);
+        int[] typeMap = A2IModelFile.checkCompatible(model, file.toString(), units, species);
+        return new A2IForceField(model, typeMap);
     }
 
     private static LennardJones lennardJones(Deck deck, Command p, SpeciesSet species) {

@@ -32,6 +32,20 @@ class EvalReferenceTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"si_diamond216_a5.431_perfect.extxyz", "si_diamond216_a5.431_disp0.1.extxyz"})
+    void evalReproducesLammpsStillingerWeber(String file) throws IOException {
+        Path ref = resource(file, dir);
+        resource("Si.sw", dir);
+        Path deck = dir.resolve("eval.in");
+        Files.writeString(deck, "units metal\nspecies Si mass 28.0855\npotential sw file Si.sw\n");
+        compare(deck, ref);
+        if (file.contains("perfect")) {
+            ExtXyzFrame got = ExtXyzReader.readFirst(dir.resolve("out.extxyz"));
+            assertEquals(-4.3366, got.energy() / got.size(), 5e-5, "perfect diamond energy per atom");
+        }
+    }
+
+    @ParameterizedTest
     @CsvSource({"lj_fcc500_disp0.1_rc2.5_noshift.extxyz, no", "lj_fcc500_disp0.1_rc2.5_shift.extxyz, yes",
             "lj_small100_cubic5.2_rc2.5_noshift.extxyz, no"})
     void evalReproducesLammps(String file, String shift) throws IOException {
@@ -42,6 +56,10 @@ class EvalReferenceTest {
                 "species Ar mass 1.0",
                 "potential lj cutoff 2.5 shift " + shift,
                 "pair_coeff Ar Ar epsilon 1.0 sigma 1.0", ""));
+        compare(deck, ref);
+    }
+
+    private void compare(Path deck, Path ref) throws IOException {
         Path out = dir.resolve("out.extxyz");
         for (String threads : List.of("1", "2")) {
             Cli.Result r = Cli.run("eval", "--threads", threads, deck.toString(), ref.toString(), out.toString());

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * energy conservation (same system, cutoff shifted).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (see benchmarks/README.md).",
-        subcommands = {BenchCommand.Speed.class, BenchCommand.Drift.class})
+        subcommands = {BenchCommand.Speed.class, BenchCommand.SwSpeed.class, BenchCommand.Drift.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -64,6 +64,31 @@ final class BenchCommand implements Runnable {
         return -1;
     }
 
+    /** Times {@code steps} NVE steps after {@code warmup} untimed ones and prints one result line. */
+    static void timeNve(String name, AtomState s, org.a2imd.force.ForceField field, double skin, double dt, int threads,
+            int steps, int warmup) {
+        try (WorkerPool pool = new WorkerPool(threads)) {
+            ForceEvaluator f = new ForceEvaluator(field, skin, pool);
+            VelocityVerlet vv = new VelocityVerlet(dt);
+            vv.init(s, f);
+            // As in a run with sparse thermo output: forces only on the timed steps.
+            f.requestEnergy(false);
+            for (int k = 0; k < warmup; k++) {
+                vv.step(s, f);
+            }
+            long builds0 = f.neighborList().builds();
+            long t0 = System.nanoTime();
+            for (int k = 0; k < steps; k++) {
+                vv.step(s, f);
+            }
+            double sec = (System.nanoTime() - t0) * 1e-9;
+            System.out.printf(Locale.ROOT,
+                    "%s atoms %d threads %d steps %d seconds %.3f atom-steps/s %.4g builds %d peak-rss-MiB %.0f T %.4g%n",
+                    name, s.n, threads, steps, sec, (double) s.n * steps / sec, f.neighborList().builds() - builds0,
+                    peakRssMiB(), s.temperature());
+        }
+    }
+
     @Command(name = "lj", mixinStandardHelpOptions = true, description = "LJ NVE speed in atom-steps per second.")
     static final class Speed implements Callable<Integer> {
         @Option(names = "--atoms", description = "approximate atom count (fcc, 4 per cell; default ${DEFAULT-VALUE})")
@@ -78,26 +103,35 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             AtomState s = ljSystem(atoms, 1.44, 87287);
-            try (WorkerPool pool = new WorkerPool(threads)) {
-                ForceEvaluator f = new ForceEvaluator(lj(s.species, false), 0.3, pool);
-                VelocityVerlet vv = new VelocityVerlet(0.005);
-                vv.init(s, f);
-                // As in a run with sparse thermo output: forces only on the timed steps.
-                f.requestEnergy(false);
-                for (int k = 0; k < warmup; k++) {
-                    vv.step(s, f);
-                }
-                long builds0 = f.neighborList().builds();
-                long t0 = System.nanoTime();
-                for (int k = 0; k < steps; k++) {
-                    vv.step(s, f);
-                }
-                double sec = (System.nanoTime() - t0) * 1e-9;
-                System.out.printf(Locale.ROOT,
-                        "lj atoms %d threads %d steps %d seconds %.3f atom-steps/s %.4g builds %d peak-rss-MiB %.0f T %.4f%n",
-                        s.n, threads, steps, sec, (double) s.n * steps / sec, f.neighborList().builds() - builds0,
-                        peakRssMiB(), s.temperature());
-            }
+            timeNve("lj", s, lj(s.species, false), 0.3, 0.005, threads, steps, warmup);
+            return 0;
+        }
+    }
+
+    @Command(name = "sw", mixinStandardHelpOptions = true,
+            description = "Stillinger-Weber silicon NVE speed (diamond, 1000 K, dt 1 fs) in atom-steps per second.")
+    static final class SwSpeed implements Callable<Integer> {
+        @Option(names = "--cells", description = "diamond cells per edge (8 atoms each; default ${DEFAULT-VALUE})")
+        int cells = 10;
+        @Option(names = "--threads", description = "threads (default ${DEFAULT-VALUE})")
+        int threads = 1;
+        @Option(names = "--steps", description = "timed steps (default ${DEFAULT-VALUE})")
+        int steps = 500;
+        @Option(names = "--warmup", description = "untimed steps first, for the JIT (default ${DEFAULT-VALUE})")
+        int warmup = 100;
+        @Option(names = "--skin", description = "neighbour skin in A (default ${DEFAULT-VALUE})")
+        double skin = 1.0;
+        @Option(names = "--potential", description = "Stillinger-Weber file (default ${DEFAULT-VALUE})")
+        Path potential = Path.of("potentials/Si.sw");
+
+        @Override
+        public Integer call() throws IOException {
+            Lattice lat = Lattice.withConstant(Lattice.Kind.DIAMOND, 5.431, cells, cells, cells);
+            SpeciesSet species = SpeciesSet.of(new Species("Si", 28.0855));
+            AtomState s = new AtomState(Units.METAL, species, lat.box(), new int[lat.count()], lat.positions());
+            Velocities.maxwellBoltzmann(s, 1000.0, new Rng(12345));
+            var sw = new org.a2imd.force.StillingerWeber(org.a2imd.io.SwFile.read(potential, species));
+            timeNve("sw", s, sw, skin, 0.001, threads, steps, warmup);
             return 0;
         }
     }

@@ -409,6 +409,11 @@ public final class LennardJones implements ForceField {
         double wxy = 0;
         double wxz = 0;
         double wyz = 0;
+        if (!out.wantEnergy && nt == 1) {
+            forceSliceOneType(x, start, half, cutsq[0], lj1[0], lj2[0], f, i0, i1);
+            Arrays.fill(acc, thread * ACC_STRIDE, thread * ACC_STRIDE + 7, 0.0);
+            return;
+        }
         if (!out.wantEnergy) {
             forceSlice(x, type, start, half, cutsq, lj1, lj2, nt, f, i0, i1);
             Arrays.fill(acc, thread * ACC_STRIDE, thread * ACC_STRIDE + 7, 0.0);
@@ -469,6 +474,43 @@ public final class LennardJones implements ForceField {
         acc[o + 4] = wxy;
         acc[o + 5] = wxz;
         acc[o + 6] = wyz;
+    }
+
+    /** Forces only for a single species: no type lookups, coefficients in registers. */
+    private static void forceSliceOneType(double[] x, int[] start, int[] half, double cutsq, double lj1, double lj2,
+            double[] f, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            double xi = x[3 * i];
+            double yi = x[3 * i + 1];
+            double zi = x[3 * i + 2];
+            double fxi = 0;
+            double fyi = 0;
+            double fzi = 0;
+            for (int p = start[i], pe = start[i + 1]; p < pe; p++) {
+                int j3 = 3 * half[p];
+                double dx = xi - x[j3];
+                double dy = yi - x[j3 + 1];
+                double dz = zi - x[j3 + 2];
+                double r2 = dx * dx + dy * dy + dz * dz;
+                if (r2 < cutsq) {
+                    double r2inv = 1.0 / r2;
+                    double r6inv = r2inv * r2inv * r2inv;
+                    double fpair = r6inv * (lj1 * r6inv - lj2) * r2inv;
+                    double fx = dx * fpair;
+                    double fy = dy * fpair;
+                    double fz = dz * fpair;
+                    fxi += fx;
+                    fyi += fy;
+                    fzi += fz;
+                    f[j3] -= fx;
+                    f[j3 + 1] -= fy;
+                    f[j3 + 2] -= fz;
+                }
+            }
+            f[3 * i] += fxi;
+            f[3 * i + 1] += fyi;
+            f[3 * i + 2] += fzi;
+        }
     }
 
     /** Forces only (no energy, no virial): the loop of unobserved steps. */

@@ -22,7 +22,17 @@ public final class TerminalProgress implements ProgressListener {
     /** A progress bar if stderr looks like a terminal, otherwise a listener that does nothing. */
     public static ProgressListener forConsole(String task) {
         boolean ci = System.getenv("CI") != null;
-        return System.console() != null && !ci ? new TerminalProgress(task) : ProgressListener.NONE;
+        return stderrIsTerminal() && !ci ? new TerminalProgress(task) : ProgressListener.NONE;
+    }
+
+    /** On Linux, stderr's file descriptor names the terminal device; elsewhere ask for a console. */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     @Override

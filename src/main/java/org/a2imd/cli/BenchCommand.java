@@ -100,8 +100,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--warmup", description = "untimed steps first, for the JIT (default ${DEFAULT-VALUE})")
         int warmup = 200;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
+            Main.checkThreads(spec, threads);
             AtomState s = ljSystem(atoms, 1.44, 87287);
             timeNve("lj", s, lj(s.species, false), 0.3, 0.005, threads, steps, warmup);
             return 0;
@@ -124,8 +128,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--potential", description = "Stillinger-Weber file (default ${DEFAULT-VALUE})")
         Path potential = Path.of("potentials/Si.sw");
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws IOException {
+            Main.checkThreads(spec, threads);
             Lattice lat = Lattice.withConstant(Lattice.Kind.DIAMOND, 5.431, cells, cells, cells);
             SpeciesSet species = SpeciesSet.of(new Species("Si", 28.0855));
             AtomState s = new AtomState(Units.METAL, species, lat.box(), new int[lat.count()], lat.positions());
@@ -152,8 +160,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--equilibrate", description = "unsampled NVE steps first (default ${DEFAULT-VALUE})")
         int equilibrate = 0;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
+            Main.checkThreads(spec, threads);
             AtomState s = ljSystem(atoms, 1.44, 87287);
             try (WorkerPool pool = new WorkerPool(threads)) {
                 ForceEvaluator f = new ForceEvaluator(lj(s.species, true), 0.3, pool);

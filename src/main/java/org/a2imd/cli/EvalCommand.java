@@ -30,6 +30,9 @@ import picocli.CommandLine.Parameters;
 final class EvalCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(EvalCommand.class);
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "DECK", description = "deck with units, species and potential(s)")
     Path deckFile;
 
@@ -48,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
         Units units = deck.units();
         SpeciesSet species = deck.species();
         ForceField field = SimulationSetup.forceField(deck, species);
-        int nThreads = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        int nThreads = threads != null ? Main.checkThreads(spec, threads) : Runtime.getRuntime().availableProcessors();
         Path abs = output.toAbsolutePath();
         if (abs.getParent() != null) {
             Files.createDirectories(abs.getParent());

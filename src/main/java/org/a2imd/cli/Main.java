@@ -27,6 +27,14 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** A thread-count option: at least 1, or a usage error that names the option. */
+    static int checkThreads(CommandLine.Model.CommandSpec spec, int value) {
+        if (value < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + value);
+        }
+        return value;
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }

@@ -35,6 +35,9 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "DECK", description = "the input deck")
     Path deckFile;
 
@@ -58,10 +61,7 @@ final class RunCommand implements Callable<Integer> {
         AtomState state = SimulationSetup.structure(deck, units, species);
         int nThreads = threads != null ? threads
                 : deck.optional("threads").map(c -> c.getInt("n")).orElse(Runtime.getRuntime().availableProcessors());
-        if (nThreads < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--threads must be at least 1");
-        }
+        Main.checkThreads(spec, nThreads);
         try (WorkerPool pool = new WorkerPool(nThreads)) {
             ForceEvaluator forces = new ForceEvaluator(field, SimulationSetup.skin(deck, units), pool);
             Integrator integrator = SimulationSetup.integrator(deck);

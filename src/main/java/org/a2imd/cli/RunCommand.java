@@ -64,6 +64,17 @@ final class RunCommand implements Callable<Integer> {
         Main.checkThreads(spec, nThreads);
         try (WorkerPool pool = new WorkerPool(nThreads)) {
             ForceEvaluator forces = new ForceEvaluator(field, SimulationSetup.skin(deck, units), pool);
+            if (restart == null && MinimizeActions.present(deck)) {
+                // Static actions first (minimize, then elastic); a run, if any, starts from their result.
+                SimulationSetup.checkOverlaps(deck, state);
+                LOG.info("a2imd run {}: {} atoms, units {}, force field: {}", deckFile, state.n, units.id,
+                        field.describe());
+                MinimizeActions.perform(deck, state, forces);
+                if (deck.optional("run").isEmpty()) {
+                    MinimizeActions.writeFinal(deck, state, forces);
+                    return 0;
+                }
+            }
             Integrator integrator = SimulationSetup.integrator(deck);
             Simulation sim = new Simulation(state, forces, integrator);
             Checkpoint checkpoint = null;

@@ -167,8 +167,9 @@ public final class Deck {
     }
 
     /**
-     * Checks what a molecular-dynamics run needs: everything {@link #requireForEval()} checks, plus
-     * timestep, run and exactly one of lattice / read_extxyz. Returns this deck.
+     * Checks what {@code a2imd run} needs: everything {@link #requireForEval()} checks, plus exactly one
+     * of lattice / read_extxyz, and run with timestep unless the deck only minimises and/or computes
+     * elastic constants. Returns this deck.
      */
     public Deck requireForRun() {
         Requirements.forRun(this);

@@ -30,14 +30,18 @@ final class Requirements {
     static void forRun(Deck deck) {
         forEval(deck);
         Optional<Command> run = deck.optional("run");
-        if (run.isEmpty()) {
-            throw deck.error("the deck has no \"run\" command; add e.g. \"run 10000\"");
+        // minimize and elastic are static calculations: a deck may do them without any dynamics.
+        Optional<Command> action = deck.optional("minimize").or(() -> deck.optional("elastic"));
+        if (run.isEmpty() && action.isEmpty()) {
+            throw deck.error("the deck has no \"run\" command; add e.g. \"run 10000\" (or \"minimize\" / "
+                    + "\"elastic\" for a static calculation)");
         }
-        if (deck.all("timestep").isEmpty()) {
+        if (run.isPresent() && deck.all("timestep").isEmpty()) {
             throw run.get().error("run needs a \"timestep\" command, e.g. \"timestep 0.005\"");
         }
         if (deck.all("lattice").isEmpty() && deck.all("read_extxyz").isEmpty()) {
-            throw run.get().error("run needs atoms: add a \"lattice\" or a \"read_extxyz\" command");
+            Command needer = action.orElseGet(run::get);
+            throw needer.error(needer.name() + " needs atoms: add a \"lattice\" or a \"read_extxyz\" command");
         }
     }
 

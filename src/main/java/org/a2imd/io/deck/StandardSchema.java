@@ -9,6 +9,7 @@ import static org.a2imd.io.deck.ValueType.nonNegative;
 import static org.a2imd.io.deck.ValueType.outputFile;
 import static org.a2imd.io.deck.ValueType.pairs;
 import static org.a2imd.io.deck.ValueType.positive;
+import static org.a2imd.io.deck.ValueType.real;
 import static org.a2imd.io.deck.ValueType.speciesName;
 import static org.a2imd.io.deck.ValueType.word;
 
@@ -105,6 +106,23 @@ final class StandardSchema {
                 .required("file", outputFile())
                 .required("every", integer(1))));
         add(c, CommandSpec.builder("write_final").signature(s -> s.required("file", outputFile())));
+        add(c, CommandSpec.builder("minimize").signature(s -> s
+                .option("style", word(List.of("fire", "cg"),
+                        Map.of("sd", "a2imd minimises with \"fire\" or \"cg\"",
+                                "lbfgs", "a2imd minimises with \"fire\" or \"cg\"")), "cg")
+                .option("etol", nonNegative(), 0.0)
+                .option("ftol", nonNegative(), 1e-8)
+                .option("maxiter", integer(1), 10000)
+                .option("cell", word("none", "iso", "aniso"), "none")
+                .option("pressure", real())
+                .option("dmax", positive(), 0.1)
+                .check(StandardSchema::checkMinimize)));
+        add(c, CommandSpec.builder("elastic").signature(s -> s
+                .required("strain", positive())
+                .option("relax", bool(), true)
+                .option("ftol", positive(), 1e-10)
+                .option("maxiter", integer(1), 10000)
+                .check(StandardSchema::checkElastic)));
         add(c, CommandSpec.builder("min_distance").signature(s -> s.arg("distance", "distance", positive())));
 
         Map<String, String> hints = new LinkedHashMap<>();
@@ -116,6 +134,7 @@ final class StandardSchema {
         for (String k : List.of("create_atoms", "create_box", "region")) {
             hints.put(k, "a2imd builds crystals with \"lattice STYLE density RHO replicate NX NY NZ\"");
         }
+        hints.put("min_style", "a2imd minimises with \"minimize style fire|cg etol E ftol F maxiter N\"");
         hints.put("neigh_modify", "a2imd sets the neighbour list with \"neighbor skin S\"");
         hints.put("thermo_style", "\"thermo every N [file F]\" prints a fixed set of quantities");
         hints.put("write_data", "a2imd writes the final structure with \"write_final file F\"");
@@ -132,6 +151,22 @@ final class StandardSchema {
 
     private static void add(Map<String, CommandSpec> commands, CommandSpec spec) {
         commands.put(spec.name(), spec);
+    }
+
+    /** Largest finite strain for elastic constants: beyond it anharmonic terms spoil C. */
+    static final double MAX_ELASTIC_STRAIN = 0.05;
+
+    private static void checkMinimize(Command m) {
+        if (m.has("pressure") && "none".equals(m.getWord("cell"))) {
+            throw m.error("pressure", "minimize pressure needs a cell to relax: add \"cell iso\" or \"cell aniso\"");
+        }
+    }
+
+    private static void checkElastic(Command e) {
+        if (e.getDouble("strain") > MAX_ELASTIC_STRAIN) {
+            throw e.error("strain", "elastic strain must be at most " + MAX_ELASTIC_STRAIN
+                    + " (typical: 1e-4 to 1e-3), found " + e.getDouble("strain"));
+        }
     }
 
     private static void checkComposition(Command lattice) {

@@ -178,7 +178,8 @@ class DeckErrorTest {
         // no run: a deck-wide error, no line
         InputException noRun = fails(deck(BASE[0], BASE[1], BASE[2], BASE[3], BASE[4], BASE[5]));
         assertEquals(0, noRun.line());
-        assertEquals("deck.in: the deck has no \"run\" command; add e.g. \"run 10000\"", noRun.getMessage());
+        assertEquals("deck.in: the deck has no \"run\" command; add e.g. \"run 10000\" (or \"minimize\" / "
+                + "\"elastic\" for a static calculation)", noRun.getMessage());
         // no structure
         String noAtoms = deck(BASE[0], BASE[1], BASE[3], BASE[4], BASE[5], BASE[6]);
         expect(fails(noAtoms), 6, BASE[6], "run", "run needs atoms: add a \"lattice\" or a \"read_extxyz\" command");

@@ -195,19 +195,19 @@ class DeckSyntaxTest {
 
     @Test
     void schemaIsExtensibleWithNewCommands() {
-        CommandSpec minimize = CommandSpec.builder("minimize").signature(s -> s
+        CommandSpec anneal = CommandSpec.builder("anneal").signature(s -> s
                 .required("ftol", positive())
                 .option("maxiter", integer(1), 1000)).build();
-        Schema schema = Schema.standard().with(minimize);
-        Deck d = Deck.parse("units lj\nminimize ftol 1e-8\n", "m.in", Path.of("."), schema);
-        assertEquals(1e-8, d.one("minimize").getDouble("ftol"));
-        assertEquals(1000, d.one("minimize").getInt("maxiter"));
+        Schema schema = Schema.standard().with(anneal);
+        Deck d = Deck.parse("units lj\nanneal ftol 1e-8\n", "m.in", Path.of("."), schema);
+        assertEquals(1e-8, d.one("anneal").getDouble("ftol"));
+        assertEquals(1000, d.one("anneal").getInt("maxiter"));
         InputException e = assertThrows(InputException.class,
-                () -> Deck.parse("minimize ftol 1e-8 maxiter 10 maxitr 3\n", "m.in", Path.of("."), schema));
-        assertEquals("m.in:1:31: unknown option \"maxitr\" for minimize; did you mean \"maxiter\"?", e.getMessage());
+                () -> Deck.parse("anneal ftol 1e-8 maxiter 10 maxitr 3\n", "m.in", Path.of("."), schema));
+        assertEquals("m.in:1:29: unknown option \"maxitr\" for anneal; did you mean \"maxiter\"?", e.getMessage());
         // the standard schema does not know it
-        InputException std = assertThrows(InputException.class, () -> Deck.parse("minimize ftol 1\n", "m.in"));
-        assertTrue(std.problem().startsWith("unknown command \"minimize\""));
+        InputException std = assertThrows(InputException.class, () -> Deck.parse("anneal ftol 1\n", "m.in"));
+        assertTrue(std.problem().startsWith("unknown command \"anneal\""));
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.a2imd.train.AtomicFiles;
 import org.a2imd.train.DataReader;
 import org.a2imd.train.Dataset;
 import org.a2imd.train.ErrorReport;
+import org.a2imd.train.Plots;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code a2imd evaluate MODEL DATA [--out PREFIX]}: errors of an A2I model on labelled extended-XYZ data
  * (RMSE and MAE of energy per atom, per-atom energies and force components, also relative to the
- * spread of the data), printed as text; with --out also PREFIX.txt and PREFIX.json.
+ * spread of the data), printed as text; with --out also PREFIX.txt, PREFIX.json and parity
+ * plots PREFIX-energy.png, PREFIX-forces.png, PREFIX-atom_energies.png.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Errors of an A2I model on labelled extended-XYZ data.")
@@ -32,7 +35,7 @@ final class EvaluateCommand implements Callable<Integer> {
             + "per-atom energies")
     Path dataFile;
 
-    @Option(names = "--out", paramLabel = "PREFIX", description = "also write PREFIX.txt and PREFIX.json")
+    @Option(names = "--out", paramLabel = "PREFIX", description = "also write PREFIX.txt, PREFIX.json and parity plots PREFIX-*.png")
     Path out;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
@@ -59,8 +62,22 @@ final class EvaluateCommand implements Callable<Integer> {
             if (out != null) {
                 AtomicFiles.write(sibling(out, ".txt"), text);
                 AtomicFiles.write(sibling(out, ".json"), r.json(modelFile.toString(), dataFile.toString(), u.id));
+                plot(r.energyValues(), "energy per atom", u.energy, sibling(out, "-energy.png"));
+                plot(r.atomEnergyValues(), "per-atom energies", u.energy, sibling(out, "-atom_energies.png"));
+                plot(r.forceValues(), "force components", u.energy + "/" + u.length, sibling(out, "-forces.png"));
             }
             return 0;
+        }
+    }
+
+    private static void plot(ErrorReport.Values v, String title, String unit, Path png) {
+        if (v.size() == 0) {
+            return;
+        }
+        try {
+            Plots.parity(v, title, unit, png);
+        } catch (Exception | LinkageError | java.awt.AWTError e) {
+            LoggerFactory.getLogger(EvaluateCommand.class).warn("could not draw {}: {}", png, e.toString());
         }
     }
 

@@ -15,6 +15,7 @@ import org.a2imd.io.deck.Deck;
 import org.a2imd.nnp.A2IForceField;
 import org.a2imd.train.EpochRecord;
 import org.a2imd.train.ErrorReport;
+import org.a2imd.train.Plots;
 import org.a2imd.train.Trainer;
 import org.a2imd.train.TrainingListener;
 import org.a2imd.train.TrainingSetup;
@@ -70,6 +71,15 @@ final class TrainCommand implements Callable<Integer> {
             if (outcome == Trainer.Outcome.INTERRUPTED) {
                 LOG.warn("interrupted; the checkpoint of the last completed epoch is kept: continue with --resume");
                 return Main.EXIT_INTERRUPTED;
+            }
+            Path curve = TrainingSetup.outputs(deck).curve();
+            if (curve != null) {
+                Path png = curve.resolveSibling(curve.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".png");
+                try {
+                    Plots.learningCurve(java.nio.file.Files.readAllLines(curve), png);
+                } catch (Exception | LinkageError | java.awt.AWTError e) {
+                    LOG.warn("could not draw the learning curve {}: {}", png, e.toString());
+                }
             }
             if (!d.test().isEmpty()) {
                 Units u = deck.units();

@@ -67,6 +67,11 @@ class TrainCliTest {
         assertTrue(ev.out().contains("force component"), ev.out());
         String json = Files.readString(dir.resolve("report.json"));
         assertTrue(Files.readString(dir.resolve("report.txt")).contains("offset removed"));
+        // The plots are PNG files (drawn headless).
+        for (String png : List.of("curve.png", "report-forces.png", "report-energy.png", "report-atom_energies.png")) {
+            byte[] b = Files.readAllBytes(dir.resolve(png));
+            assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', png);
+        }
 
         // Direct computation through the engine's own path: ForceEvaluator with a skin and cell lists.
         A2IModel m = A2IModelFile.read(dir.resolve("lj.a2i"));

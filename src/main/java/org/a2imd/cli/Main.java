@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The a2imd command line. */
 @Command(name = "a2imd", mixinStandardHelpOptions = true, version = "a2imd 0.1.0",
         description = "Molecular dynamics with Lennard-Jones, Stillinger-Weber and learned A2I potentials.",
-        subcommands = {RunCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, EvalCommand.class, BenchCommand.class, TrainCommand.class,
+            EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for bad input (deck, data, model files). */
     public static final int EXIT_INPUT = 2;

@@ -31,6 +31,7 @@ public final class A2IForceField implements ForceField {
     private double[][] threadForce = new double[0][];
     private double[][] threadVirial = new double[0][];
     private double[][] threadGrad = new double[0][];
+    private double[][] threadAtomGrad = new double[0][];
     private double[] atomEnergy = new double[0];
     private double[] savedX = new double[0];
     private double[] gradPlus = new double[0];
@@ -43,6 +44,7 @@ public final class A2IForceField implements ForceField {
     private double[] curGrad;
     private double curGradScale;
     private boolean curWantGrad;
+    private double[] curAtomWeight;
     private int curThreads;
     private final WorkerPool.Task atomTask = this::atomSlice;
     private final WorkerPool.Task forceReduceTask = this::forceReduceSlice;
@@ -105,6 +107,21 @@ public final class A2IForceField implements ForceField {
      * @return the energy of this configuration
      */
     public double evaluate(NeighborList nl, ForceOutput out, double[] grad, double gradScale, WorkerPool pool) {
+        return evaluate(nl, out, grad, gradScale, null, pool);
+    }
+
+    /**
+     * As {@link #evaluate(NeighborList, ForceOutput, double[], double, WorkerPool)}, but the weight
+     * gradient is of a weighted sum of atom energies: adds gradScale * sum_i atomWeight[i] dE_i/dtheta
+     * to {@code grad} (a per-atom-energy loss needs this). Energies, forces and virial are unweighted.
+     * With {@code atomWeight} null this is the plain gradient of E.
+     */
+    public double evaluate(NeighborList nl, ForceOutput out, double[] grad, double gradScale, double[] atomWeight,
+            WorkerPool pool) {
+        if (atomWeight != null && atomWeight.length < nl.nLocal) {
+            throw new IllegalArgumentException("atom weights hold " + atomWeight.length + " numbers, the list has "
+                    + nl.nLocal + " atoms");
+        }
         if (nl.fullStart == null) {
             throw new IllegalStateException("the A2I force field needs a full neighbour list");
         }
@@ -132,6 +149,7 @@ public final class A2IForceField implements ForceField {
         curGrad = grad;
         curGradScale = gradScale;
         curWantGrad = grad != null;
+        curAtomWeight = grad != null ? atomWeight : null;
         curThreads = threads;
         pool.run(atomTask);
         pool.run(forceReduceTask);
@@ -141,6 +159,7 @@ public final class A2IForceField implements ForceField {
         curList = null;
         curOutForce = null;
         curGrad = null;
+        curAtomWeight = null;
         double e = 0;
         for (int i = 0; i < nl.nLocal; i++) {
             e += atomEnergy[i];
@@ -233,6 +252,7 @@ public final class A2IForceField implements ForceField {
             double[][] f = Arrays.copyOf(threadForce, threads);
             double[][] v = Arrays.copyOf(threadVirial, threads);
             double[][] g = Arrays.copyOf(threadGrad, threads);
+            double[][] ga = Arrays.copyOf(threadAtomGrad, threads);
             for (int t = kernels.length; t < threads; t++) {
                 k[t] = new A2IKernel(model);
                 f[t] = new double[0];
@@ -242,6 +262,7 @@ public final class A2IForceField implements ForceField {
             threadForce = f;
             threadVirial = v;
             threadGrad = g;
+            threadAtomGrad = ga;
         }
         for (int t = 0; t < threads; t++) {
             if (threadForce[t].length < nForce) {
@@ -268,8 +289,26 @@ public final class A2IForceField implements ForceField {
         double[] w = model.weights();
         int a = WorkerPool.sliceStart(nl.nLocal, t, threads);
         int b = WorkerPool.sliceStart(nl.nLocal, t + 1, threads);
+        double[] aw = curAtomWeight;
+        if (aw == null) {
+            for (int i = a; i < b; i++) {
+                atomEnergy[i] = kernel.atom(i, nl, typeMap, w, f, vir, g);
+            }
+            return;
+        }
+        // Weighted: each atom's dE_i/dtheta into scratch, then scaled into the thread's sum.
+        int np = model.parameterCount();
+        if (threadAtomGrad[t] == null) {
+            threadAtomGrad[t] = new double[np];
+        }
+        double[] gi = threadAtomGrad[t];
         for (int i = a; i < b; i++) {
-            atomEnergy[i] = kernel.atom(i, nl, typeMap, w, f, vir, g);
+            Arrays.fill(gi, 0.0);
+            atomEnergy[i] = kernel.atom(i, nl, typeMap, w, f, vir, gi);
+            double c = aw[i];
+            for (int k = 0; k < np; k++) {
+                g[k] += c * gi[k];
+            }
         }
     }
 

@@ -176,6 +176,15 @@ public final class Deck {
         return this;
     }
 
+    /**
+     * Checks what training a model needs (see docs/deck.md, "Training decks"): units, data, model,
+     * optimizer and output, and no commands of a simulation. Returns this deck.
+     */
+    public Deck requireForTrain() {
+        Requirements.forTrain(this);
+        return this;
+    }
+
     InputException missing(String name) {
         return error("the deck has no \"" + name + "\" command");
     }

@@ -8,7 +8,11 @@ final class Requirements {
     private Requirements() {
     }
 
+    /** Commands of a training deck; only these (and units, species, threads) may appear in one. */
+    static final List<String> TRAINING = List.of("data", "split", "model", "loss", "optimizer", "output");
+
     static void forEval(Deck deck) {
+        rejectTraining(deck, "an eval or run");
         if (deck.all("units").isEmpty()) {
             throw deck.error("the deck has no \"units\" command; add \"units lj\" or \"units metal\"");
         }
@@ -42,6 +46,71 @@ final class Requirements {
         if (deck.all("lattice").isEmpty() && deck.all("read_extxyz").isEmpty()) {
             Command needer = action.orElseGet(run::get);
             throw needer.error(needer.name() + " needs atoms: add a \"lattice\" or a \"read_extxyz\" command");
+        }
+    }
+
+    /**
+     * A training deck: units, at least one "data" file that is not only validation or test, a model, an
+     * optimizer and an output; the commands of simulations are rejected rather than ignored.
+     */
+    static void forTrain(Deck deck) {
+        for (Command c : deck.commands()) {
+            String k = c.name();
+            if (!TRAINING.contains(k) && !k.equals("units") && !k.equals("species") && !k.equals("threads")) {
+                throw c.error("\"" + k + "\" has no meaning in a training deck (a2imd train uses units, species, "
+                        + "threads, " + String.join(", ", TRAINING) + "); remove it");
+            }
+        }
+        if (deck.all("units").isEmpty()) {
+            throw deck.error("the deck has no \"units\" command; add \"units lj\" or \"units metal\"");
+        }
+        List<Command> data = deck.all("data");
+        if (data.isEmpty()) {
+            throw deck.error("the deck has no \"data\" command; add e.g. \"data file train.extxyz\"");
+        }
+        boolean training = false;
+        boolean validationFile = false;
+        boolean testFile = false;
+        for (Command d : data) {
+            String role = d.getWord("role");
+            training |= role.equals("split") || role.equals("train");
+            validationFile |= role.equals("validation");
+            testFile |= role.equals("test");
+        }
+        if (!training) {
+            throw data.get(0).error("no data file provides training frames: give at least one \"data file F\" "
+                    + "with role split (the default) or train");
+        }
+        Optional<Command> split = deck.optional("split");
+        if (split.isPresent()) {
+            Command s = split.get();
+            if (validationFile && s.getDouble("validation") > 0) {
+                throw s.error(s.has("validation") ? "validation" : "seed", "validation frames come from a data file "
+                        + "with role validation; write \"split validation 0 ...\" so none are split off as well");
+            }
+            if (testFile && s.getDouble("test") > 0) {
+                throw s.error(s.has("test") ? "test" : "seed", "test frames come from a data file with role test; "
+                        + "write \"split test 0 ...\" so none are split off as well");
+            }
+        }
+        for (String k : List.of("model", "optimizer", "output")) {
+            if (deck.all(k).isEmpty()) {
+                throw deck.error("the deck has no \"" + k + "\" command, which a training deck needs; "
+                        + switch (k) {
+                            case "model" -> "add e.g. \"model cutoff 2.5 seed 1\"";
+                            case "optimizer" -> "add e.g. \"optimizer adam epochs 100 seed 1\"";
+                            default -> "add e.g. \"output model lj.a2i curve curve.csv\"";
+                        });
+            }
+        }
+    }
+
+    private static void rejectTraining(Deck deck, String what) {
+        for (Command c : deck.commands()) {
+            if (TRAINING.contains(c.name())) {
+                throw c.error("\"" + c.name() + "\" belongs in a training deck (a2imd train), not in " + what
+                        + " deck");
+            }
         }
     }
 

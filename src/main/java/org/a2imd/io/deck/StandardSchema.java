@@ -124,6 +124,7 @@ final class StandardSchema {
                 .option("maxiter", integer(1), 10000)
                 .check(StandardSchema::checkElastic)));
         add(c, CommandSpec.builder("min_distance").signature(s -> s.arg("distance", "distance", positive())));
+        addTraining(c);
 
         Map<String, String> hints = new LinkedHashMap<>();
         hints.put("pair_style", "a2imd uses \"potential\", e.g. \"potential lj cutoff 2.5\"");
@@ -143,6 +144,93 @@ final class StandardSchema {
             hints.put(k, "a2imd systems are always atomic, 3-d and fully periodic; remove this line");
         }
         return new Schema(c, hints);
+    }
+
+    /** The commands of a training deck ({@code a2imd train}); see docs/deck.md, "Training decks". */
+    private static void addTraining(Map<String, CommandSpec> c) {
+        add(c, CommandSpec.builder("data").repeatable().signature(s -> s
+                .required("file", inputFile())
+                .option("role", word("split", "train", "validation", "test"), "split")));
+        add(c, CommandSpec.builder("split").signature(s -> s
+                .option("validation", nonNegative(), 0.1)
+                .option("test", nonNegative(), 0.1)
+                .required("seed", longInteger(0))
+                .check(StandardSchema::checkSplit)));
+        add(c, CommandSpec.builder("model").signature(s -> s
+                .required("cutoff", positive())
+                .option("radial", integer(1), 16)
+                .option("width", integer(1), 32)
+                .option("heads", integer(1), 4)
+                .option("layers", integer(0), 2)
+                .option("ffn", integer(1))
+                .option("hidden", list(integer(1), 2), List.of(32, 32))
+                .option("envelope_p", integer(1), 6)
+                .option("logit_bound", positive(), 8.0)
+                .required("seed", longInteger(0))
+                .check(StandardSchema::checkModel)));
+        add(c, CommandSpec.builder("loss").signature(s -> s
+                .option("energy", nonNegative(), 1.0)
+                .option("forces", nonNegative(), 1.0)
+                .option("atom_energies", nonNegative(), 0.0)
+                .check(StandardSchema::checkLoss)));
+        add(c, CommandSpec.builder("optimizer").variantLabel("method")
+                .variant("adam", s -> s
+                        .option("lr", positive(), 1e-3)
+                        .option("schedule", word("cosine", "plateau", "constant"), "cosine")
+                        .required("epochs", integer(1))
+                        .option("batch", integer(1), 4)
+                        .option("patience", integer(0), 0)
+                        .required("seed", longInteger(0))
+                        .option("warmup", integer(0), 0)
+                        .option("min_lr", nonNegative())
+                        .option("factor", positive(), 0.5)
+                        .option("decay_patience", integer(0), 5)
+                        .check(StandardSchema::checkAdam))
+                .variantHint("sgd", "a2imd trains with \"optimizer adam ...\"")
+                .build());
+        add(c, CommandSpec.builder("output").signature(s -> s
+                .required("model", outputFile())
+                .option("curve", outputFile())
+                .option("checkpoint", outputFile())));
+    }
+
+    private static void checkSplit(Command split) {
+        double v = split.getDouble("validation");
+        double t = split.getDouble("test");
+        if (v + t >= 1) {
+            throw split.error(split.has("test") ? "test" : "validation", "validation and test fractions add up to "
+                    + (v + t) + ": they must leave frames for training (sum below 1)");
+        }
+    }
+
+    private static void checkModel(Command model) {
+        int width = model.getInt("width");
+        int heads = model.getInt("heads");
+        if (width % heads != 0) {
+            throw model.error(model.has("heads") ? "heads" : "width", "width " + width
+                    + " must be a multiple of heads " + heads);
+        }
+    }
+
+    private static void checkLoss(Command loss) {
+        if (loss.getDouble("energy") == 0 && loss.getDouble("forces") == 0 && loss.getDouble("atom_energies") == 0) {
+            throw loss.error("all loss weights are zero: give at least one of energy, forces, atom_energies a "
+                    + "positive weight");
+        }
+    }
+
+    private static void checkAdam(Command adam) {
+        if (adam.getDouble("factor") >= 1) {
+            throw adam.error("factor", "factor must be below 1 (the plateau schedule multiplies the rate by it), "
+                    + "found " + adam.getDouble("factor"));
+        }
+        if (adam.has("min_lr") && adam.getDouble("min_lr") > adam.getDouble("lr")) {
+            throw adam.error("min_lr", "min_lr " + adam.getDouble("min_lr") + " is above lr " + adam.getDouble("lr"));
+        }
+        if (adam.getInt("warmup") >= adam.getInt("epochs")) {
+            throw adam.error("warmup", "warmup (" + adam.getInt("warmup") + " epochs) must be shorter than epochs ("
+                    + adam.getInt("epochs") + ")");
+        }
     }
 
     private static void add(Map<String, CommandSpec> commands, CommandSpec.Builder b) {

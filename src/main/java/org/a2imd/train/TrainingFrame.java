@@ -1,0 +1,50 @@
+package org.a2imd.train;
+
+import org.a2imd.neighbor.NeighborList;
+
+/**
+ * One labelled configuration: model species of its atoms, reference energy, forces and per-atom
+ * energies (each optional), and its neighbour list, built once with skin 0 because the atoms never move.
+ */
+public final class TrainingFrame {
+    /** Data file and 1-based line of the frame's atom-count line, for messages. */
+    public final String file;
+    public final int line;
+    public final int atoms;
+    /** Model species index of each atom. */
+    public final int[] type;
+    /** Reference energy, or NaN when the frame has none. */
+    public final double energy;
+    /** Reference forces (3 per atom), or null. */
+    public final double[] forces;
+    /** Reference per-atom energies, or null. */
+    public final double[] atomEnergies;
+    /** Full neighbour list at the model cutoff (locals then ghosts). */
+    public final NeighborList list;
+
+    TrainingFrame(String file, int line, int[] type, double energy, double[] forces, double[] atomEnergies,
+            NeighborList list) {
+        this.file = file;
+        this.line = line;
+        this.atoms = type.length;
+        this.type = type;
+        this.energy = energy;
+        this.forces = forces;
+        this.atomEnergies = atomEnergies;
+        this.list = list;
+    }
+
+    public boolean hasEnergy() {
+        return !Double.isNaN(energy);
+    }
+
+    /** "file:line", for messages. */
+    public String where() {
+        return file + ":" + line;
+    }
+
+    /** Number of neighbours within the list cutoff, summed over the atoms. */
+    public long neighbourCount() {
+        return list.fullStart[list.nLocal];
+    }
+}

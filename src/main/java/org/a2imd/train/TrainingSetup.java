@@ -1,0 +1,112 @@
+package org.a2imd.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.a2imd.core.Units;
+import org.a2imd.core.WorkerPool;
+import org.a2imd.io.deck.Command;
+import org.a2imd.io.deck.Deck;
+
+/**
+ * Maps a training deck (docs/deck.md, "Training decks") to a {@link Trainer}: reads the data files,
+ * fixes the model's species (the deck's "species" lines in order, else the data's in order of first
+ * appearance), checks every frame against the species and the labels the loss needs, and splits.
+ */
+public final class TrainingSetup {
+    private TrainingSetup() {
+    }
+
+    /** Reads everything the deck names and builds the trainer. Bad data is an {@link InputException}. */
+    public static Trainer trainer(Deck deck, WorkerPool pool) {
+        deck.requireForTrain();
+        Units units = deck.units();
+        LossWeights loss = loss(deck);
+        ModelSettings model = model(deck.one("model"));
+        OptimizerSettings opt = optimizer(deck.one("optimizer"));
+        Map<Command, List<DataReader.Raw>> raw = new LinkedHashMap<>();
+        List<DataReader.Raw> all = new ArrayList<>();
+        for (Command d : deck.all("data")) {
+            List<DataReader.Raw> frames = DataReader.read(d.getPath("file"));
+            raw.put(d, frames);
+            all.addAll(frames);
+        }
+        List<String> species = deck.all("species").isEmpty() ? DataReader.speciesOf(all) : deck.species().names();
+        List<TrainingFrame> pooled = new ArrayList<>();
+        List<TrainingFrame> train = new ArrayList<>();
+        List<TrainingFrame> val = new ArrayList<>();
+        List<TrainingFrame> test = new ArrayList<>();
+        for (Map.Entry<Command, List<DataReader.Raw>> e : raw.entrySet()) {
+            List<TrainingFrame> frames = DataReader.convert(e.getValue(), species, model.cutoff(), units,
+                    loss.energy() > 0, loss.forces() > 0, loss.atomEnergies() > 0, pool);
+            switch (e.getKey().getWord("role")) {
+                case "train" -> train.addAll(frames);
+                case "validation" -> val.addAll(frames);
+                case "test" -> test.addAll(frames);
+                default -> pooled.addAll(frames);
+            }
+        }
+        Dataset.Split split;
+        var s = deck.optional("split");
+        if (s.isPresent() && !pooled.isEmpty()) {
+            split = new Dataset(pooled).split(s.get().getDouble("validation"), s.get().getDouble("test"),
+                    s.get().getLong("seed"));
+        } else {
+            split = new Dataset.Split(new Dataset(pooled), Dataset.empty(), Dataset.empty());
+        }
+        List<TrainingFrame> tr = new ArrayList<>(split.train().frames());
+        tr.addAll(train);
+        List<TrainingFrame> va = new ArrayList<>(split.validation().frames());
+        va.addAll(val);
+        List<TrainingFrame> te = new ArrayList<>(split.test().frames());
+        te.addAll(test);
+        if (tr.isEmpty()) {
+            throw s.map(c -> c.error("the split leaves no training frames (" + pooled.size()
+                    + " frames to split); lower the validation and test fractions or add data"))
+                    .orElseGet(() -> deck.error("no training frames"));
+        }
+        Trainer t = new Trainer(units, species, model, loss, opt,
+                new Dataset.Split(new Dataset(tr), new Dataset(va), new Dataset(te)), outputs(deck), pool);
+        int k = 0;
+        for (Command d : deck.all("data")) {
+            t.provenance().put("data" + (k++), d.getPath("file").getFileName() + " role " + d.getWord("role") + " frames "
+                    + raw.get(d).size());
+        }
+        t.provenance().put("trained_frames", tr.size() + " train, " + va.size() + " validation, " + te.size() + " test");
+        t.provenance().put("loss", "energy " + loss.energy() + " forces " + loss.forces() + " atom_energies "
+                + loss.atomEnergies());
+        t.provenance().put("optimizer", "adam lr " + opt.lr() + " schedule " + opt.schedule().id + " epochs "
+                + opt.epochs() + " batch " + opt.batch() + " seed " + opt.seed());
+        return t;
+    }
+
+    public static Trainer.Outputs outputs(Deck deck) {
+        Command o = deck.one("output");
+        Path model = o.getPath("model");
+        Path curve = o.has("curve") ? o.getPath("curve") : null;
+        Path chk = o.has("checkpoint") ? o.getPath("checkpoint") : model.resolveSibling(model.getFileName() + ".chk");
+        return new Trainer.Outputs(model, curve, chk);
+    }
+
+    static LossWeights loss(Deck deck) {
+        return deck.optional("loss").map(l -> new LossWeights(l.getDouble("energy"), l.getDouble("forces"),
+                l.getDouble("atom_energies"))).orElse(new LossWeights(1.0, 1.0, 0.0));
+    }
+
+    static ModelSettings model(Command m) {
+        int width = m.getInt("width");
+        int[] hidden = m.getInts("hidden");
+        return new ModelSettings(m.getDouble("cutoff"), m.getInt("radial"), width, m.getInt("heads"),
+                m.getInt("layers"), m.has("ffn") ? m.getInt("ffn") : width, hidden[0], hidden[1],
+                m.getInt("envelope_p"), m.getDouble("logit_bound"), m.getLong("seed"));
+    }
+
+    static OptimizerSettings optimizer(Command o) {
+        double lr = o.getDouble("lr");
+        return new OptimizerSettings(lr, LearningRate.Kind.byId(o.getWord("schedule")), o.getInt("epochs"),
+                o.getInt("batch"), o.getInt("patience"), o.getLong("seed"), o.getInt("warmup"),
+                o.has("min_lr") ? o.getDouble("min_lr") : lr / 100, o.getDouble("factor"), o.getInt("decay_patience"));
+    }
+}

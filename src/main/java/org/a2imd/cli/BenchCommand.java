@@ -147,12 +147,17 @@ final class BenchCommand implements Runnable {
     @Command(name = "drift", mixinStandardHelpOptions = true,
             description = "LJ NVE energy conservation: drift and fluctuation of the total energy per atom.")
     static final class Drift implements Callable<Integer> {
-        @Option(names = "--atoms", description = "approximate atom count (default ${DEFAULT-VALUE})")
+        @Option(names = "--system", description = "lj (4000 atoms, T* 1.44, shifted, skin 0.3) or sw (diamond "
+                + "Si 10x10x10, 2000 K start, skin 1.0; default ${DEFAULT-VALUE})")
+        String system = "lj";
+        @Option(names = "--atoms", description = "approximate atom count for lj (default ${DEFAULT-VALUE})")
         int atoms = 4000;
         @Option(names = "--steps", description = "steps (default ${DEFAULT-VALUE})")
         int steps = 10000;
-        @Option(names = "--dt", description = "timestep (default ${DEFAULT-VALUE})")
-        double dt = 0.005;
+        @Option(names = "--dt", description = "timestep (default 0.005 tau for lj, 0.001 ps for sw)")
+        Double dt;
+        @Option(names = "--potential", description = "Stillinger-Weber file for sw (default ${DEFAULT-VALUE})")
+        Path potential = Path.of("potentials/Si.sw");
         @Option(names = "--every", description = "sampling interval in steps (default ${DEFAULT-VALUE})")
         int every = 10;
         @Option(names = "--threads", description = "threads (default ${DEFAULT-VALUE})")
@@ -164,11 +169,29 @@ final class BenchCommand implements Runnable {
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Main.checkThreads(spec, threads);
-            AtomState s = ljSystem(atoms, 1.44, 87287);
+            AtomState s;
+            org.a2imd.force.ForceField field;
+            double skin;
+            if ("lj".equals(system)) {
+                s = ljSystem(atoms, 1.44, 87287);
+                field = lj(s.species, true);
+                skin = 0.3;
+            } else if ("sw".equals(system)) {
+                Lattice lat = Lattice.withConstant(Lattice.Kind.DIAMOND, 5.431, 10, 10, 10);
+                SpeciesSet species = SpeciesSet.of(new Species("Si", 28.0855));
+                s = new AtomState(Units.METAL, species, lat.box(), new int[lat.count()], lat.positions());
+                Velocities.maxwellBoltzmann(s, 2000.0, new Rng(12345));
+                field = new org.a2imd.force.StillingerWeber(org.a2imd.io.SwFile.read(potential, species));
+                skin = 1.0;
+            } else {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--system must be lj or sw, got " + system);
+            }
+            double dt = this.dt != null ? this.dt : s.units == Units.LJ ? 0.005 : 0.001;
             try (WorkerPool pool = new WorkerPool(threads)) {
-                ForceEvaluator f = new ForceEvaluator(lj(s.species, true), 0.3, pool);
+                ForceEvaluator f = new ForceEvaluator(field, skin, pool);
                 VelocityVerlet vv = new VelocityVerlet(dt);
                 vv.init(s, f);
                 for (int k = 0; k < equilibrate; k++) {
@@ -191,11 +214,12 @@ final class BenchCommand implements Runnable {
                     }
                 }
                 EnergyDrift d = EnergyDrift.of(t, e, ke, s.n);
+                String eu = s.units.energy + "/" + s.units.time;
                 System.out.printf(Locale.ROOT,
-                        "lj-nve atoms %d dt %g steps %d drift %.3e eps/tau/atom rms %.3e eps/atom drift/std(KE) %.3e "
+                        "%s-nve atoms %d dt %g steps %d T %.4g drift %.3e %s/atom rms %.3e %s/atom drift/std(KE) %.3e "
                                 + "builds %d%n",
-                        s.n, dt, steps, d.slopePerAtom(), d.rmsPerAtom(), d.driftOverKineticStd(),
-                        f.neighborList().builds());
+                        system, s.n, dt, steps, s.temperature(), d.slopePerAtom(), eu, d.rmsPerAtom(), s.units.energy,
+                        d.driftOverKineticStd(), f.neighborList().builds());
             }
             return 0;
         }

@@ -52,8 +52,11 @@ final class BoundedExp {
         for (int t = 0; t < n; t++) {
             double x = Math.max(-X_MAX, Math.min(X_MAX, row[t] * invC));
             double a = x * (2.0 / 128);
-            double m = a * (1 + a * (C2 + a * (C3 + a * (C4 + a * (C5 + a * (C6 + a * (C7 + a * (C8 + a * (C9
-                    + a * (C10 + a * (C11 + a * (C12 + a * C13))))))))))));
+            slope[t] = a * poly(a);
+        }
+        // A separate loop: one loop with both parts is too large for C2 to unroll and vectorise.
+        for (int t = 0; t < n; t++) {
+            double m = slope[t];
             m *= 2 + m;
             m *= 2 + m;
             m *= 2 + m;
@@ -66,8 +69,7 @@ final class BoundedExp {
         final double k = c * Math.scalb(1.0, -squarings);
         for (int t = 0; t < n; t++) {
             double s = slope[t] * k;
-            double e = 1 + s * (1 + s * (C2 + s * (C3 + s * (C4 + s * (C5 + s * (C6 + s * (C7 + s * (C8 + s * (C9
-                    + s * (C10 + s * (C11 + s * (C12 + s * C13))))))))))));
+            double e = Math.fma(s, poly(s), 1.0);
             e *= e;
             e *= e;
             e *= e;
@@ -86,5 +88,27 @@ final class BoundedExp {
             row[t] = a;
             slope[t] = a * (1 - th * th);
         }
+    }
+
+    /**
+     * 1 + a/2 + a^2/6 + ... + a^12/13! (so that exp(a) = 1 + a poly(a)), in Estrin's scheme: a tree of
+     * independent FMAs instead of Horner's chain of twelve dependent ones.
+     */
+    private static double poly(double a) {
+        double a2 = a * a;
+        double a4 = a2 * a2;
+        double a8 = a4 * a4;
+        double p01 = Math.fma(a, C2, 1.0);
+        double p23 = Math.fma(a, C4, C3);
+        double p45 = Math.fma(a, C6, C5);
+        double p67 = Math.fma(a, C8, C7);
+        double p89 = Math.fma(a, C10, C9);
+        double p1011 = Math.fma(a, C12, C11);
+        double q0 = Math.fma(a2, p23, p01);
+        double q1 = Math.fma(a2, p67, p45);
+        double q2 = Math.fma(a2, p1011, p89);
+        double r0 = Math.fma(a4, q1, q0);
+        double r1 = Math.fma(a4, C13, q2);
+        return Math.fma(a8, r1, r0);
     }
 }

@@ -1,5 +1,6 @@
 package org.a2imd.nnp;
 
+import java.util.Arrays;
 import org.a2imd.neighbor.NeighborList;
 
 /**
@@ -7,15 +8,24 @@ import org.a2imd.neighbor.NeighborList;
  * instance per thread, its scratch sized from the largest neighbour count seen (grown only when
  * exceeded, never shrunk), so evaluations allocate nothing after warm-up.
  *
- * <p>Token arrays are feature-major: feature c of neighbour j sits at [c * M + j] for the M neighbours
- * of the current centre, so dense layers and most attention loops are axpy sweeps over neighbours
- * that the JIT can vectorise. Attention matrices are [head][j][m] (row = query token j).
+ * <p>Layout, chosen for HotSpot's auto-vectoriser: every token matrix is an array of rows, one
+ * {@code double[]} per feature, indexed by token (feature-major), and every attention matrix is an
+ * array of rows too. All hot loops then have the one form C2 turns into packed FMAs: one output row
+ * updated from at most four other rows, {@code y[t] = fma(a0, x0[t], ... y[t])}, with no offsets into
+ * the arrays (offsets and several stores per loop defeat the vectoriser; measured 2-3x slower). Dense
+ * layers and all six attention products are written this way, as sums of rows of the other operand;
+ * the two products that would need a reduction over the contiguous index read a transposed copy.
+ * Token counts are padded to a multiple of 8 with inert tokens (envelope 0, basis 0): they receive
+ * and send nothing, so padding changes no result.
  *
  * <p>Notation: u_j = x_j - x_i (neighbour j seen from centre i), r_j = |u_j|, n_j = u_j / r_j. The
  * reverse sweep produces dE_i/du_j for every neighbour: the force on j is -dE_i/du_j, on i the sum of
  * +dE_i/du_j, and the virial gains -u_j (x) dE_i/du_j (ForceOutput's r = x_i - x_j, f = force on i).
+ * Attention matrices are stored key-major: row m (key token) over queries j, so AT[m][j] = a_jm.
  */
 final class A2IKernel {
+    private static final int PAD = 8;
+
     private final A2IModel model;
     private final int nk;
     private final int d;
@@ -32,6 +42,7 @@ final class A2IKernel {
     private final double envC;
     private final double bound;
     private final double invSqrtDh;
+    private final int expSquarings;
 
     // Neighbour gather, sized from the list length.
     private int gatherCap;
@@ -41,41 +52,47 @@ final class A2IKernel {
     private double[] uy = new double[0];
     private double[] uz = new double[0];
 
-    // Everything else, sized from the largest in-cutoff count.
+    // Everything else, sized from the largest padded in-cutoff count.
     private int cap = -1;
     private double[] r;
+    private double[] nx;
+    private double[] ny;
+    private double[] nz;
     private double[] fc;
     private double[] fcp;
-    private double[] rb;
-    private double[] rbp;
-    private double[] cosM;
-    private double[] p2M;
-    private double[] p3M;
-    private double[] pre;
-    private double[][] hs;
-    private double[][] q;
-    private double[][] k;
-    private double[][] v;
-    private double[][] vf;
-    private double[][] o;
-    private double[][] hmid;
-    private double[][] z;
-    private double[][] az;
-    private double[][] ex;
-    private double[][] th;
-    private double[] dH;
-    private double[] dHmid;
-    private double[] dZ;
-    private double[] dO;
-    private double[] dVf;
-    private double[] dQ;
-    private double[] dK;
-    private double[] dV;
-    private double[] dCos;
+    private double[][] rb;
+    private double[][] rbp;
+    private double[][] cosM;
+    private double[][] pre;
+    private double[][] preSig;
+    private double[][][] hs;
+    private double[][][] q;
+    private double[][][] k;
+    private double[][][] v;
+    private double[][][] vf;
+    private double[][][] o;
+    private double[][][] hmid;
+    private double[][][] z;
+    private double[][][] zSig;
+    private double[][][] az;
+    /** Attention weights a_jm = fc_m exp(c tanh(logit / c)) / n0 without fc (in vf), key-major [b][h][m][j]. */
+    private double[][][][] at;
+    /** d a_jm / d logit_jm = a_jm (1 - tanh^2), same layout. */
+    private double[][][][] gt;
+    private double[][] dH;
+    private double[][] dHmid;
+    private double[][] dZ;
+    private double[][] dO;
+    private double[][] dVf;
+    private double[][] dQ;
+    private double[][] dK;
+    private double[][] dLT;
+    private double[][] dL;
+    private double[][] aQ;
+    private double[][] dCos;
+    private double[][] dRow;
     private double[] dFc;
     private double[] dRad;
-    private double[] row;
-    private double[] dL;
     private final double[] g;
     private final double[] y1p;
     private final double[] y1;
@@ -104,6 +121,7 @@ final class A2IKernel {
         envC = p * (p + 1) / 2.0;
         bound = a.logitBound();
         invSqrtDh = 1.0 / Math.sqrt(dh);
+        expSquarings = BoundedExp.squarings(bound);
         g = new double[d];
         dg = new double[d];
         csi = new double[d];
@@ -116,7 +134,7 @@ final class A2IKernel {
         ensureCapacity(16);
     }
 
-    /** Largest neighbour count the scratch currently holds. */
+    /** Largest (padded) neighbour count the scratch currently holds. */
     int capacity() {
         return cap;
     }
@@ -125,7 +143,7 @@ final class A2IKernel {
         if (n > gatherCap) {
             gatherCap = n + n / 4 + 8;
             nb = new int[gatherCap];
-            sp = new int[gatherCap];
+            sp = new int[gatherCap + PAD];
             ux = new double[gatherCap];
             uy = new double[gatherCap];
             uz = new double[gatherCap];
@@ -136,41 +154,49 @@ final class A2IKernel {
         if (m <= cap) {
             return;
         }
-        int c = Math.max(m + m / 8 + 4, 16);
+        int c = padded(Math.max(m + m / 8 + 4, 16));
         cap = c;
         r = new double[c];
+        nx = new double[c];
+        ny = new double[c];
+        nz = new double[c];
         fc = new double[c];
         fcp = new double[c];
-        rb = new double[nk * c];
-        rbp = new double[nk * c];
-        cosM = new double[c * c];
-        p2M = new double[c * c];
-        p3M = new double[c * c];
-        pre = new double[d * c];
-        hs = new double[nlay + 1][d * c];
-        q = new double[nlay][d * c];
-        k = new double[nlay][d * c];
-        v = new double[nlay][d * c];
-        vf = new double[nlay][d * c];
-        o = new double[nlay][d * c];
-        hmid = new double[nlay][d * c];
-        z = new double[nlay][nf * c];
-        az = new double[nlay][nf * c];
-        ex = new double[nlay][nh * c * c];
-        th = new double[nlay][nh * c * c];
-        dH = new double[d * c];
-        dHmid = new double[d * c];
-        dZ = new double[nf * c];
-        dO = new double[d * c];
-        dVf = new double[d * c];
-        dQ = new double[d * c];
-        dK = new double[d * c];
-        dV = new double[d * c];
-        dCos = new double[c * c];
+        rb = new double[nk][c];
+        rbp = new double[nk][c];
+        cosM = new double[c][c];
+        pre = new double[d][c];
+        preSig = new double[d][c];
+        hs = new double[nlay + 1][d][c];
+        q = new double[nlay][d][c];
+        k = new double[nlay][d][c];
+        v = new double[nlay][d][c];
+        vf = new double[nlay][d][c];
+        o = new double[nlay][d][c];
+        hmid = new double[nlay][d][c];
+        z = new double[nlay][nf][c];
+        zSig = new double[nlay][nf][c];
+        az = new double[nlay][nf][c];
+        at = new double[nlay][nh][c][c];
+        gt = new double[nlay][nh][c][c];
+        dH = new double[d][c];
+        dHmid = new double[d][c];
+        dZ = new double[nf][c];
+        dO = new double[d][c];
+        dVf = new double[d][c];
+        dQ = new double[d][c];
+        dK = new double[d][c];
+        dLT = new double[c][c];
+        dL = new double[c][c];
+        aQ = new double[c][c];
+        dCos = new double[c][c];
+        dRow = new double[nk][c];
         dFc = new double[c];
         dRad = new double[c];
-        row = new double[c];
-        dL = new double[c * c];
+    }
+
+    private static int padded(int m) {
+        return (m + PAD - 1) / PAD * PAD;
     }
 
     /**
@@ -204,35 +230,36 @@ final class A2IKernel {
             mm++;
         }
         final int m = mm;
-        ensureCapacity(m);
+        final int n = padded(Math.max(m, 1));
+        ensureCapacity(n);
+        for (int j = m; j < n; j++) {
+            sp[j] = 0;
+        }
         final int si = typeMap[nl.type[i]];
 
-        geometry(m);
-        double e = forward(m, si, w);
-        backward(m, si, w, grad);
+        geometry(m, n);
+        double e = forward(n, si, w);
+        backward(n, si, w, grad);
 
         // dE/du_j from radial (basis and envelope) and angular (cosine) dependencies.
         for (int j = 0; j < m; j++) {
-            double rj = r[j];
-            double nxj = ux[j] / rj;
-            double nyj = uy[j] / rj;
-            double nzj = uz[j] / rj;
+            double[] dcj = dCos[j];
             double sx = 0;
             double sy = 0;
             double sz = 0;
             double t = 0;
-            int jr = j * m;
+            double[] cj = cosM[j];
             for (int l = 0; l < m; l++) {
-                if (l == j) {
-                    continue; // cos theta_jj = 1 for every geometry
-                }
-                double gs = dCos[jr + l] + dCos[l * m + j];
-                double rl = r[l];
-                sx += gs * ux[l] / rl;
-                sy += gs * uy[l] / rl;
-                sz += gs * uz[l] / rl;
-                t += gs * cosM[jr + l];
+                double gs = dcj[l]; // symmetrised, diagonal zero: cos theta_jj = 1 for every geometry
+                sx += gs * nx[l];
+                sy += gs * ny[l];
+                sz += gs * nz[l];
+                t += gs * cj[l];
             }
+            double rj = r[j];
+            double nxj = nx[j];
+            double nyj = ny[j];
+            double nzj = nz[j];
             double ra = dRad[j];
             double gx = ra * nxj + (sx - t * nxj) / rj;
             double gy = ra * nyj + (sy - t * nyj) / rj;
@@ -262,13 +289,19 @@ final class A2IKernel {
         return e;
     }
 
-    /** Distances, envelope, radial basis and Legendre polynomials of the neighbour angles. */
-    private void geometry(int m) {
+    /**
+     * Distances, unit vectors, envelope, radial basis and the cosine matrix; padding tokens get
+     * r = r_c (envelope and its slope 0), zero basis and zero unit vector.
+     */
+    private void geometry(int m, int n) {
         double[] scale = model.rbfScale();
         double w0 = Math.PI / rc;
         for (int j = 0; j < m; j++) {
             double rj = Math.sqrt(ux[j] * ux[j] + uy[j] * uy[j] + uz[j] * uz[j]);
             r[j] = rj;
+            nx[j] = ux[j] / rj;
+            ny[j] = uy[j] / rj;
+            nz[j] = uz[j] / rj;
             double xr = rj / rc;
             double xp = 1;
             for (int t = 1; t < p; t++) {
@@ -285,10 +318,10 @@ final class A2IKernel {
             double sCur = s1;
             double cCur = c1;
             double ir = 1.0 / rj;
-            for (int n = 1; n <= nk; n++) {
-                double sc = scale[n - 1];
-                rb[(n - 1) * m + j] = sc * sCur * ir;
-                rbp[(n - 1) * m + j] = sc * (n * w0 * cCur - sCur * ir) * ir;
+            for (int kk = 1; kk <= nk; kk++) {
+                double sc = scale[kk - 1];
+                rb[kk - 1][j] = sc * sCur * ir;
+                rbp[kk - 1][j] = sc * (kk * w0 * cCur - sCur * ir) * ir;
                 double sNext = 2 * c1 * sCur - sPrev;
                 double cNext = 2 * c1 * cCur - cPrev;
                 sPrev = sCur;
@@ -297,101 +330,108 @@ final class A2IKernel {
                 cCur = cNext;
             }
         }
-        for (int j = 0; j < m; j++) {
-            for (int l = 0; l < m; l++) {
-                double c = l == j ? 1.0
-                        : (ux[j] * ux[l] + uy[j] * uy[l] + uz[j] * uz[l]) / (r[j] * r[l]);
-                cosM[j * m + l] = c;
-                p2M[j * m + l] = 1.5 * c * c - 0.5;
-                p3M[j * m + l] = (2.5 * c * c - 1.5) * c;
+        for (int j = m; j < n; j++) {
+            r[j] = rc;
+            nx[j] = 0;
+            ny[j] = 0;
+            nz[j] = 0;
+            fc[j] = 0;
+            fcp[j] = 0;
+            for (int kk = 0; kk < nk; kk++) {
+                rb[kk][j] = 0;
+                rbp[kk][j] = 0;
             }
+        }
+        for (int j = 0; j < n; j++) {
+            double[] cj = cosM[j];
+            double a = nx[j];
+            double b = ny[j];
+            double c = nz[j];
+            for (int t = 0; t < n; t++) {
+                cj[t] = Math.fma(a, nx[t], Math.fma(b, ny[t], c * nz[t]));
+            }
+            cj[j] = 1.0;
         }
     }
 
-    private double forward(int m, int si, double[] w) {
+    private double forward(int n, int si, double[] w) {
         final double invN0 = 1.0 / model.n0();
         // Tokens: h_j = act(W_r rbf(r_ij) + e_s[s_j] + c_s[s_i]).
         for (int c = 0; c < d; c++) {
             csi[c] = w[model.cs + si * d + c];
-            int o0 = c * m;
-            for (int j = 0; j < m; j++) {
-                pre[o0 + j] = w[model.es + sp[j] * d + c] + csi[c];
+            double[] pc = pre[c];
+            for (int j = 0; j < n; j++) {
+                pc[j] = w[model.es + sp[j] * d + c] + csi[c];
             }
+            combineRows(pc, rb, 0, nk, w, model.wr + c, d, 1.0, n);
         }
-        for (int kk = 0; kk < nk; kk++) {
-            for (int c = 0; c < d; c++) {
-                axpy(pre, c * m, rb, kk * m, w[model.wr + kk * d + c], m);
-            }
-        }
-        double[] h0 = hs[0];
-        for (int t = 0; t < d * m; t++) {
-            h0[t] = silu(pre[t]);
-        }
+        siluRows(pre, preSig, hs[0], d, n);
         for (int b = 0; b < nlay; b++) {
-            double[] xin = hs[b];
-            double[] qb = q[b];
-            double[] kb = k[b];
-            double[] vb = v[b];
-            double[] vfb = vf[b];
-            double[] exb = ex[b];
-            double[] thb = th[b];
-            double[] ob = o[b];
-            dense(w, model.wq[b], model.bq[b], d, d, xin, qb, m);
-            dense(w, model.wk[b], model.bk[b], d, d, xin, kb, m);
-            dense(w, model.wv[b], model.bv[b], d, d, xin, vb, m);
+            double[][] xin = hs[b];
+            double[][] qb = q[b];
+            double[][] kb = k[b];
+            double[][] vb = v[b];
+            double[][] vfb = vf[b];
+            double[][] ob = o[b];
+            dense(w, model.wq[b], model.bq[b], d, d, xin, qb, n);
+            dense(w, model.wk[b], model.bk[b], d, d, xin, kb, n);
+            dense(w, model.wv[b], model.bv[b], d, d, xin, vb, n);
             for (int c = 0; c < d; c++) {
-                int o0 = c * m;
-                for (int j = 0; j < m; j++) {
-                    vfb[o0 + j] = fc[j] * vb[o0 + j];
+                double[] vc = vb[c];
+                double[] vfc = vfb[c];
+                for (int j = 0; j < n; j++) {
+                    vfc[j] = fc[j] * vc[j];
                 }
             }
             int betaOff = model.beta[b];
             for (int h = 0; h < nh; h++) {
+                // Legendre bias sum_l beta_l P_l(cos) as one cubic in cos.
                 double be0 = w[betaOff + 4 * h];
                 double be1 = w[betaOff + 4 * h + 1];
                 double be2 = w[betaOff + 4 * h + 2];
                 double be3 = w[betaOff + 4 * h + 3];
-                for (int j = 0; j < m; j++) {
-                    int ro = (h * m + j) * m;
-                    int jr = j * m;
-                    for (int l = 0; l < m; l++) {
-                        exb[ro + l] = be0 + be1 * cosM[jr + l] + be2 * p2M[jr + l] + be3 * p3M[jr + l];
+                double c0 = be0 - 0.5 * be2;
+                double c1 = be1 - 1.5 * be3;
+                double c2 = 1.5 * be2;
+                double c3 = 2.5 * be3;
+                int h0 = h * dh;
+                double[][] ath = at[b][h];
+                double[][] gth = gt[b][h];
+                for (int mk = 0; mk < n; mk++) {
+                    // Row mk (key): logit_{j,mk} over queries j = bias + q_j . k_mk / sqrt(d/H).
+                    double[] row = ath[mk];
+                    double[] cm = cosM[mk];
+                    for (int j = 0; j < n; j++) {
+                        double cc = cm[j];
+                        row[j] = Math.fma(cc, Math.fma(cc, Math.fma(cc, c3, c2), c1), c0);
                     }
-                    combine(exb, ro, kb, h * dh * m, m, m, qb, h * dh * m + j, m, dh, invSqrtDh);
-                    // Smooth bound c tanh(logit / c) (tanh from one exp), then exp(.) / n0.
-                    for (int l = 0; l < m; l++) {
-                        double u = Math.exp(2 * exb[ro + l] / bound);
-                        double t = 1 - 2 / (u + 1);
-                        thb[ro + l] = t;
-                        exb[ro + l] = Math.exp(bound * t) * invN0;
-                    }
-                    // o_j = sum_m fc_m exp(.)/n0 v_m, per head.
-                    for (int c = h * dh; c < (h + 1) * dh; c++) {
-                        ob[c * m + j] = dot(exb, ro, vfb, c * m, m);
-                    }
+                    combineRowsCol(row, qb, h0, dh, kb, mk, invSqrtDh, n);
+                    BoundedExp.attention(row, gth[mk], n, bound, expSquarings, invN0);
+                }
+                // o_j = sum_m a_jm fc_m v_m, per head channel: rows of AT weighted by vf.
+                for (int c = h0; c < h0 + dh; c++) {
+                    double[] oc = ob[c];
+                    Arrays.fill(oc, 0, n, 0.0);
+                    combineRows(oc, ath, 0, n, vfb[c], 0, 1, 1.0, n);
                 }
             }
-            double[] hm = hmid[b];
-            dense(w, model.wo[b], model.bo[b], d, d, ob, hm, m);
-            for (int t = 0; t < d * m; t++) {
-                hm[t] += xin[t];
+            double[][] hm = hmid[b];
+            dense(w, model.wo[b], model.bo[b], d, d, ob, hm, n);
+            for (int c = 0; c < d; c++) {
+                addTo(hm[c], xin[c], n);
             }
-            double[] zb = z[b];
-            double[] azb = az[b];
-            dense(w, model.w1[b], model.b1[b], d, nf, hm, zb, m);
-            for (int t = 0; t < nf * m; t++) {
-                azb[t] = silu(zb[t]);
-            }
-            double[] hout = hs[b + 1];
-            dense(w, model.w2[b], model.b2[b], nf, d, azb, hout, m);
-            for (int t = 0; t < d * m; t++) {
-                hout[t] += hm[t];
+            dense(w, model.w1[b], model.b1[b], d, nf, hm, z[b], n);
+            siluRows(z[b], zSig[b], az[b], nf, n);
+            double[][] hout = hs[b + 1];
+            dense(w, model.w2[b], model.b2[b], nf, d, az[b], hout, n);
+            for (int c = 0; c < d; c++) {
+                addTo(hout[c], hm[c], n);
             }
         }
         // Readout g = (1/n0) sum_j fc_j h_j, then the MLP.
-        double[] hl = hs[nlay];
+        double[][] hl = hs[nlay];
         for (int c = 0; c < d; c++) {
-            g[c] = dot(hl, c * m, fc, 0, m) * invN0;
+            g[c] = dot(hl[c], fc, n) * invN0;
         }
         for (int t = 0; t < m1; t++) {
             y1p[t] = w[model.r1b + t];
@@ -411,12 +451,15 @@ final class A2IKernel {
         for (int t = 0; t < m2; t++) {
             y2[t] = silu(y2p[t]);
         }
-        double out = w[model.r3b] + dot(y2, 0, w, model.r3w, m2);
+        double out = w[model.r3b];
+        for (int t = 0; t < m2; t++) {
+            out += y2[t] * w[model.r3w + t];
+        }
         return model.e0()[si] + model.energyScale() * out;
     }
 
-    /** Reverse sweep: leaves dE/dcos in dCos, dE/dr in dRad; adds dE/dtheta to grad when non-null. */
-    private void backward(int m, int si, double[] w, double[] grad) {
+    /** Reverse sweep: leaves dE/dcos (symmetrised) in dCos, dE/dr in dRad; adds dE/dtheta to grad. */
+    private void backward(int n, int si, double[] w, double[] grad) {
         final double invN0 = 1.0 / model.n0();
         final double dout = model.energyScale();
         // Readout MLP.
@@ -432,7 +475,11 @@ final class A2IKernel {
             axpy(grad, model.r2b, dy2, 0, 1.0, m2);
         }
         for (int c = 0; c < m1; c++) {
-            dy1[c] = dot(w, model.r2w + c * m2, dy2, 0, m2) * siluPrime(y1p[c]);
+            double s = 0;
+            for (int t = 0; t < m2; t++) {
+                s += w[model.r2w + c * m2 + t] * dy2[t];
+            }
+            dy1[c] = s * siluPrime(y1p[c]);
         }
         if (grad != null) {
             for (int c = 0; c < d; c++) {
@@ -441,97 +488,93 @@ final class A2IKernel {
             axpy(grad, model.r1b, dy1, 0, 1.0, m1);
         }
         for (int c = 0; c < d; c++) {
-            dg[c] = dot(w, model.r1w + c * m1, dy1, 0, m1);
+            double s = 0;
+            for (int t = 0; t < m1; t++) {
+                s += w[model.r1w + c * m1 + t] * dy1[t];
+            }
+            dg[c] = s;
         }
-        double[] hl = hs[nlay];
-        for (int j = 0; j < m; j++) {
-            dFc[j] = 0;
-        }
+        double[][] hl = hs[nlay];
+        Arrays.fill(dFc, 0, n, 0.0);
         for (int c = 0; c < d; c++) {
             double s = dg[c] * invN0;
-            int o0 = c * m;
-            for (int j = 0; j < m; j++) {
-                dH[o0 + j] = s * fc[j];
-                dFc[j] += s * hl[o0 + j];
+            double[] dhc = dH[c];
+            double[] hc = hl[c];
+            for (int j = 0; j < n; j++) {
+                dhc[j] = s * fc[j];
+                dFc[j] = Math.fma(s, hc[j], dFc[j]);
             }
         }
-        for (int t = 0; t < m * m; t++) {
-            dCos[t] = 0;
+        for (int j = 0; j < n; j++) {
+            Arrays.fill(dCos[j], 0, n, 0.0);
         }
         for (int b = nlay - 1; b >= 0; b--) {
-            double[] xin = hs[b];
-            double[] hm = hmid[b];
+            double[][] xin = hs[b];
+            double[][] hm = hmid[b];
             // Feed-forward: h_out = hmid + W2 act(W1 hmid + b1) + b2.
-            System.arraycopy(dH, 0, dHmid, 0, d * m);
-            java.util.Arrays.fill(dZ, 0, nf * m, 0.0);
-            denseBackInput(w, model.w2[b], nf, d, dH, dZ, m);
+            for (int c = 0; c < d; c++) {
+                System.arraycopy(dH[c], 0, dHmid[c], 0, n);
+            }
+            denseBackInput(w, model.w2[b], nf, d, dH, dZ, n, false);
             if (grad != null) {
-                denseGrad(grad, model.w2[b], model.b2[b], nf, d, az[b], dH, m);
+                denseGrad(grad, model.w2[b], model.b2[b], nf, d, az[b], dH, n);
             }
-            double[] zb = z[b];
-            for (int t = 0; t < nf * m; t++) {
-                dZ[t] *= siluPrime(zb[t]);
-            }
+            siluBackRows(dZ, z[b], zSig[b], nf, n);
             if (grad != null) {
-                denseGrad(grad, model.w1[b], model.b1[b], d, nf, hm, dZ, m);
+                denseGrad(grad, model.w1[b], model.b1[b], d, nf, hm, dZ, n);
             }
-            denseBackInput(w, model.w1[b], d, nf, dZ, dHmid, m);
+            denseBackInput(w, model.w1[b], d, nf, dZ, dHmid, n, true);
             // Attention output: hmid = x + Wo o + bo.
-            java.util.Arrays.fill(dO, 0, d * m, 0.0);
-            denseBackInput(w, model.wo[b], d, d, dHmid, dO, m);
+            denseBackInput(w, model.wo[b], d, d, dHmid, dO, n, false);
             if (grad != null) {
-                denseGrad(grad, model.wo[b], model.bo[b], d, d, o[b], dHmid, m);
+                denseGrad(grad, model.wo[b], model.bo[b], d, d, o[b], dHmid, n);
             }
-            System.arraycopy(dHmid, 0, dH, 0, d * m);
-            double[] qb = q[b];
-            double[] kb = k[b];
-            double[] vb = v[b];
-            double[] vfb = vf[b];
-            double[] exb = ex[b];
-            double[] thb = th[b];
-            java.util.Arrays.fill(dVf, 0, d * m, 0.0);
-            java.util.Arrays.fill(dK, 0, d * m, 0.0);
+            for (int c = 0; c < d; c++) {
+                System.arraycopy(dHmid[c], 0, dH[c], 0, n);
+            }
+            double[][] qb = q[b];
+            double[][] kb = k[b];
+            double[][] vb = v[b];
+            double[][] vfb = vf[b];
             int betaOff = model.beta[b];
             for (int h = 0; h < nh; h++) {
-                double be1 = w[betaOff + 4 * h + 1];
                 double be2 = w[betaOff + 4 * h + 2];
                 double be3 = w[betaOff + 4 * h + 3];
+                // d bias / d cos of the cubic c0 + c1 x + c2 x^2 + c3 x^3.
+                double c1 = w[betaOff + 4 * h + 1] - 1.5 * be3;
+                double c2x2 = 3.0 * be2;
+                double c3x3 = 7.5 * be3;
+                int h0 = h * dh;
+                double[][] ath = at[b][h];
+                double[][] gth = gt[b][h];
                 double gb0 = 0;
                 double gb1 = 0;
                 double gb2 = 0;
                 double gb3 = 0;
-                for (int j = 0; j < m; j++) {
-                    int ro = (h * m + j) * m;
-                    int jr = j * m;
-                    // d exp_jm = do_j . (fc v)_m, then through exp(c tanh(l / c)):
-                    // d logit = d exp * exp * (1 - tanh^2). Row j of dL holds d logit_j.
-                    java.util.Arrays.fill(dL, jr, jr + m, 0.0);
-                    combine(dL, jr, vfb, h * dh * m, m, m, dO, h * dh * m + j, m, dh, 1.0);
-                    for (int l = 0; l < m; l++) {
-                        double t = thb[ro + l];
-                        dL[jr + l] *= exb[ro + l] * (1 - t * t);
-                    }
-                    for (int l = 0; l < m; l++) {
-                        double c = cosM[jr + l];
-                        dCos[jr + l] += dL[jr + l] * (be1 + 3 * be2 * c + be3 * (7.5 * c * c - 1.5));
+                for (int mk = 0; mk < n; mk++) {
+                    // d a_{j,mk} = do_j . (fc v)_mk; d logit = d a * a (1 - tanh^2).
+                    double[] row = dLT[mk];
+                    Arrays.fill(row, 0, n, 0.0);
+                    combineRowsCol(row, dO, h0, dh, vfb, mk, 1.0, n);
+                    double[] gr = gth[mk];
+                    double[] cm = cosM[mk];
+                    double[] dcm = dCos[mk];
+                    for (int j = 0; j < n; j++) {
+                        double dl = row[j] * gr[j];
+                        row[j] = dl;
+                        double cc = cm[j];
+                        dcm[j] = Math.fma(dl, Math.fma(cc, Math.fma(cc, c3x3, c2x2), c1), dcm[j]);
                     }
                     if (grad != null) {
-                        for (int l = 0; l < m; l++) {
-                            double dl = dL[jr + l];
+                        for (int j = 0; j < n; j++) {
+                            double dl = row[j];
+                            double cc = cm[j];
                             gb0 += dl;
-                            gb1 += dl * cosM[jr + l];
-                            gb2 += dl * p2M[jr + l];
-                            gb3 += dl * p3M[jr + l];
+                            gb1 += dl * cc;
+                            gb2 += dl * (1.5 * cc * cc - 0.5);
+                            gb3 += dl * (2.5 * cc * cc - 1.5) * cc;
                         }
                     }
-                    for (int c = h * dh; c < (h + 1) * dh; c++) {
-                        dQ[c * m + j] = invSqrtDh * dot(dL, jr, kb, c * m, m);
-                    }
-                }
-                for (int c = h * dh; c < (h + 1) * dh; c++) {
-                    // d(fc v)_m += sum_j exp_jm do_j;  dk_m += sum_j d logit_jm q_j / sqrt(d/H)
-                    combine(dVf, c * m, exb, h * m * m, m, m, dO, c * m, 1, m, 1.0);
-                    combine(dK, c * m, dL, 0, m, m, qb, c * m, 1, m, invSqrtDh);
                 }
                 if (grad != null) {
                     grad[betaOff + 4 * h] += gb0;
@@ -539,110 +582,207 @@ final class A2IKernel {
                     grad[betaOff + 4 * h + 2] += gb2;
                     grad[betaOff + 4 * h + 3] += gb3;
                 }
-            }
-            for (int c = 0; c < d; c++) {
-                int o0 = c * m;
-                for (int j = 0; j < m; j++) {
-                    dV[o0 + j] = fc[j] * dVf[o0 + j];
-                    dFc[j] += dVf[o0 + j] * vb[o0 + j];
+                // dq_j = sum_m d logit_jm k_m / sqrt(d/H): rows of dLT weighted by k.
+                for (int c = h0; c < h0 + dh; c++) {
+                    double[] dqc = dQ[c];
+                    Arrays.fill(dqc, 0, n, 0.0);
+                    combineRows(dqc, dLT, 0, n, kb[c], 0, 1, invSqrtDh, n);
+                }
+                // dk_m = sum_j d logit_jm q_j / sqrt(d/H) and d(fc v)_m = sum_j a_jm do_j need the
+                // query-major matrices: transpose once, then sum rows again.
+                transpose(dLT, dL, n);
+                transpose(ath, aQ, n);
+                for (int c = h0; c < h0 + dh; c++) {
+                    double[] dkc = dK[c];
+                    Arrays.fill(dkc, 0, n, 0.0);
+                    combineRows(dkc, dL, 0, n, qb[c], 0, 1, invSqrtDh, n);
+                    double[] dvc = dVf[c];
+                    Arrays.fill(dvc, 0, n, 0.0);
+                    combineRows(dvc, aQ, 0, n, dO[c], 0, 1, 1.0, n);
                 }
             }
-            denseBackInput(w, model.wq[b], d, d, dQ, dH, m);
-            denseBackInput(w, model.wk[b], d, d, dK, dH, m);
-            denseBackInput(w, model.wv[b], d, d, dV, dH, m);
+            for (int c = 0; c < d; c++) {
+                double[] dvc = dVf[c];
+                double[] vc = vb[c];
+                for (int j = 0; j < n; j++) {
+                    dFc[j] = Math.fma(dvc[j], vc[j], dFc[j]);
+                    dvc[j] *= fc[j]; // now dE/dv
+                }
+            }
+            denseBackInput(w, model.wq[b], d, d, dQ, dH, n, true);
+            denseBackInput(w, model.wk[b], d, d, dK, dH, n, true);
+            denseBackInput(w, model.wv[b], d, d, dVf, dH, n, true);
             if (grad != null) {
-                denseGrad(grad, model.wq[b], model.bq[b], d, d, xin, dQ, m);
-                denseGrad(grad, model.wk[b], model.bk[b], d, d, xin, dK, m);
-                denseGrad(grad, model.wv[b], model.bv[b], d, d, xin, dV, m);
+                denseGrad(grad, model.wq[b], model.bq[b], d, d, xin, dQ, n);
+                denseGrad(grad, model.wk[b], model.bk[b], d, d, xin, dK, n);
+                denseGrad(grad, model.wv[b], model.bv[b], d, d, xin, dVf, n);
             }
         }
         // Embedding: dH becomes d pre-activation.
-        for (int t = 0; t < d * m; t++) {
-            dH[t] *= siluPrime(pre[t]);
-        }
+        siluBackRows(dH, pre, preSig, d, n);
         if (grad != null) {
             for (int kk = 0; kk < nk; kk++) {
                 for (int c = 0; c < d; c++) {
-                    grad[model.wr + kk * d + c] += dot(rb, kk * m, dH, c * m, m);
+                    grad[model.wr + kk * d + c] += dot(rb[kk], dH[c], n);
                 }
             }
             for (int c = 0; c < d; c++) {
-                int o0 = c * m;
+                double[] dhc = dH[c];
                 double sum = 0;
-                for (int j = 0; j < m; j++) {
-                    grad[model.es + sp[j] * d + c] += dH[o0 + j];
-                    sum += dH[o0 + j];
+                for (int j = 0; j < n; j++) {
+                    grad[model.es + sp[j] * d + c] += dhc[j];
+                    sum += dhc[j];
                 }
                 grad[model.cs + si * d + c] += sum;
             }
         }
-        for (int j = 0; j < m; j++) {
+        for (int j = 0; j < n; j++) {
             dRad[j] = dFc[j] * fcp[j];
         }
         for (int kk = 0; kk < nk; kk++) {
-            for (int j = 0; j < m; j++) {
-                row[j] = 0;
+            double[] row = dRow[kk];
+            Arrays.fill(row, 0, n, 0.0);
+            combineRows(row, dH, 0, d, w, model.wr + kk * d, 1, 1.0, n);
+            double[] rp = rbp[kk];
+            for (int j = 0; j < n; j++) {
+                dRad[j] = Math.fma(row[j], rp[j], dRad[j]);
             }
-            for (int c = 0; c < d; c++) {
-                axpy(row, 0, dH, c * m, w[model.wr + kk * d + c], m);
+        }
+        // Symmetrise dE/dcos (either order of a pair is the same angle); the diagonal is constant.
+        for (int j = 0; j < n; j++) {
+            double[] dj = dCos[j];
+            for (int l = j + 1; l < n; l++) {
+                double s = dj[l] + dCos[l][j];
+                dj[l] = s;
+                dCos[l][j] = s;
             }
-            int o0 = kk * m;
-            for (int j = 0; j < m; j++) {
-                dRad[j] += row[j] * rbp[o0 + j];
-            }
+            dj[j] = 0;
         }
     }
 
-    /** Y[o] = b[o] + sum_i W[i][o] X[i], feature-major over m tokens. */
-    private static void dense(double[] w, int wOff, int bOff, int in, int out, double[] xs, double[] ys, int m) {
+    /** Y[o] = b[o] + sum_i W[i][o] X[i] over n tokens. */
+    private static void dense(double[] w, int wOff, int bOff, int in, int out, double[][] xs, double[][] ys, int n) {
         for (int oo = 0; oo < out; oo++) {
-            java.util.Arrays.fill(ys, oo * m, oo * m + m, w[bOff + oo]);
-        }
-        int ii = 0;
-        for (; ii + 3 < in; ii += 4) {
-            int wr = wOff + ii * out;
-            for (int oo = 0; oo < out; oo++) {
-                axpy4(ys, oo * m, xs, ii * m, m, w[wr + oo], w[wr + out + oo], w[wr + 2 * out + oo],
-                        w[wr + 3 * out + oo]);
-            }
-        }
-        for (; ii < in; ii++) {
-            int wr = wOff + ii * out;
-            for (int oo = 0; oo < out; oo++) {
-                axpy(ys, oo * m, xs, ii * m, w[wr + oo], m);
-            }
+            double[] y = ys[oo];
+            Arrays.fill(y, 0, n, w[bOff + oo]);
+            combineRows(y, xs, 0, in, w, wOff + oo, out, 1.0, n);
         }
     }
 
-    /** dX[i] += sum_o W[i][o] dY[o]. */
-    private static void denseBackInput(double[] w, int wOff, int in, int out, double[] dys, double[] dxs, int m) {
+    /** dX[i] (+)= sum_o W[i][o] dY[o]. */
+    private static void denseBackInput(double[] w, int wOff, int in, int out, double[][] dys, double[][] dxs, int n,
+            boolean accumulate) {
         for (int ii = 0; ii < in; ii++) {
-            int wr = wOff + ii * out;
-            int oo = 0;
-            for (; oo + 3 < out; oo += 4) {
-                axpy4(dxs, ii * m, dys, oo * m, m, w[wr + oo], w[wr + oo + 1], w[wr + oo + 2], w[wr + oo + 3]);
+            double[] dx = dxs[ii];
+            if (!accumulate) {
+                Arrays.fill(dx, 0, n, 0.0);
             }
-            for (; oo < out; oo++) {
-                axpy(dxs, ii * m, dys, oo * m, w[wr + oo], m);
-            }
+            combineRows(dx, dys, 0, out, w, wOff + ii * out, 1, 1.0, n);
         }
     }
 
-    /** dW[i][o] += X[i] . dY[o]; db[o] += sum dY[o]. */
-    private static void denseGrad(double[] grad, int wOff, int bOff, int in, int out, double[] xs, double[] dys,
-            int m) {
+    /** dW[i][o] += X[i] . dY[o]; db[o] += sum dY[o]. Training only: plain dot products. */
+    private static void denseGrad(double[] grad, int wOff, int bOff, int in, int out, double[][] xs, double[][] dys,
+            int n) {
         for (int ii = 0; ii < in; ii++) {
             int wr = wOff + ii * out;
+            double[] xi = xs[ii];
             for (int oo = 0; oo < out; oo++) {
-                grad[wr + oo] += dot(xs, ii * m, dys, oo * m, m);
+                grad[wr + oo] += dot(xi, dys[oo], n);
             }
         }
         for (int oo = 0; oo < out; oo++) {
+            double[] dy = dys[oo];
             double s = 0;
-            for (int j = 0; j < m; j++) {
-                s += dys[oo * m + j];
+            for (int j = 0; j < n; j++) {
+                s += dy[j];
             }
             grad[bOff + oo] += s;
+        }
+    }
+
+    /**
+     * y[0..n) += scale * sum_{r < count} coef[co + r cstride] x[x0 + r][0..n): rows of x, four per pass
+     * over y so that each load and store of y serves four multiply-adds.
+     */
+    static void combineRows(double[] y, double[][] x, int x0, int count, double[] coef, int co, int cstride,
+            double scale, int n) {
+        int rr = 0;
+        for (; rr + 3 < count; rr += 4) {
+            int c = co + rr * cstride;
+            fma4(y, x[x0 + rr], x[x0 + rr + 1], x[x0 + rr + 2], x[x0 + rr + 3], scale * coef[c],
+                    scale * coef[c + cstride], scale * coef[c + 2 * cstride], scale * coef[c + 3 * cstride], n);
+        }
+        for (; rr < count; rr++) {
+            fma1(y, x[x0 + rr], scale * coef[co + rr * cstride], n);
+        }
+    }
+
+    /** y[0..n) += scale * sum_{r < count} x[x0 + r][0..n) * cm[x0 + r][col]: coefficients from a column. */
+    private static void combineRowsCol(double[] y, double[][] x, int x0, int count, double[][] cm, int col,
+            double scale, int n) {
+        int rr = 0;
+        for (; rr + 3 < count; rr += 4) {
+            fma4(y, x[x0 + rr], x[x0 + rr + 1], x[x0 + rr + 2], x[x0 + rr + 3], scale * cm[x0 + rr][col],
+                    scale * cm[x0 + rr + 1][col], scale * cm[x0 + rr + 2][col], scale * cm[x0 + rr + 3][col], n);
+        }
+        for (; rr < count; rr++) {
+            fma1(y, x[x0 + rr], scale * cm[x0 + rr][col], n);
+        }
+    }
+
+    private static void fma4(double[] y, double[] x0, double[] x1, double[] x2, double[] x3, double a0, double a1,
+            double a2, double a3, int n) {
+        for (int t = 0; t < n; t++) {
+            y[t] = Math.fma(a3, x3[t], Math.fma(a2, x2[t], Math.fma(a1, x1[t], Math.fma(a0, x0[t], y[t]))));
+        }
+    }
+
+    private static void fma1(double[] y, double[] x, double a, int n) {
+        for (int t = 0; t < n; t++) {
+            y[t] = Math.fma(a, x[t], y[t]);
+        }
+    }
+
+    private static void addTo(double[] y, double[] x, int n) {
+        for (int t = 0; t < n; t++) {
+            y[t] += x[t];
+        }
+    }
+
+    private static void transpose(double[][] src, double[][] dst, int n) {
+        for (int a = 0; a < n; a++) {
+            double[] s = src[a];
+            for (int b = 0; b < n; b++) {
+                dst[b][a] = s[b];
+            }
+        }
+    }
+
+    /** act = silu(x), remembering sigmoid(x) for the reverse sweep. */
+    private static void siluRows(double[][] xs, double[][] sig, double[][] act, int rows, int n) {
+        for (int c = 0; c < rows; c++) {
+            double[] x = xs[c];
+            double[] s = sig[c];
+            double[] a = act[c];
+            for (int j = 0; j < n; j++) {
+                double sg = 1 / (1 + Math.exp(-x[j]));
+                s[j] = sg;
+                a[j] = x[j] * sg;
+            }
+        }
+    }
+
+    /** dy *= silu'(x) = s (1 + x (1 - s)), s = sigmoid(x). */
+    private static void siluBackRows(double[][] dys, double[][] xs, double[][] sig, int rows, int n) {
+        for (int c = 0; c < rows; c++) {
+            double[] dy = dys[c];
+            double[] x = xs[c];
+            double[] s = sig[c];
+            for (int j = 0; j < n; j++) {
+                double sg = s[j];
+                dy[j] *= sg * (1 + x[j] * (1 - sg));
+            }
         }
     }
 
@@ -652,64 +792,21 @@ final class A2IKernel {
         }
     }
 
-    /**
-     * y += s0 x[xo..] + s1 x[xo+stride..] + s2 x[xo+2 stride..] + s3 x[xo+3 stride..]: four rows per
-     * pass over y, so each load and store of y serves four multiply-adds.
-     */
-    private static void axpy4(double[] y, int yo, double[] x, int xo, int stride, double s0, double s1, double s2,
-            double s3) {
-        int n = stride;
-        int x1 = xo + stride;
-        int x2 = x1 + stride;
-        int x3 = x2 + stride;
-        for (int t = 0; t < n; t++) {
-            y[yo + t] += s0 * x[xo + t] + s1 * x[x1 + t] + s2 * x[x2 + t] + s3 * x[x3 + t];
-        }
-    }
-
-    /**
-     * y[yo..yo+n) += scale * sum_r coef[co + r cstride] x[xo + r stride ..]: a combination of count
-     * rows of x, four at a time.
-     */
-    private static void combine(double[] y, int yo, double[] x, int xo, int stride, int n, double[] coef, int co,
-            int cstride, int count, double scale) {
-        int r = 0;
-        for (; r + 3 < count; r += 4) {
-            int c = co + r * cstride;
-            axpy4(y, yo, x, xo + r * stride, stride, n, scale * coef[c], scale * coef[c + cstride],
-                    scale * coef[c + 2 * cstride], scale * coef[c + 3 * cstride]);
-        }
-        for (; r < count; r++) {
-            axpy(y, yo, x, xo + r * stride, scale * coef[co + r * cstride], n);
-        }
-    }
-
-    /** As axpy4 with an explicit row stride and length. */
-    private static void axpy4(double[] y, int yo, double[] x, int xo, int stride, int n, double s0, double s1,
-            double s2, double s3) {
-        int x1 = xo + stride;
-        int x2 = x1 + stride;
-        int x3 = x2 + stride;
-        for (int t = 0; t < n; t++) {
-            y[yo + t] += s0 * x[xo + t] + s1 * x[x1 + t] + s2 * x[x2 + t] + s3 * x[x3 + t];
-        }
-    }
-
     /** Dot product with four partial sums (breaks the add-latency chain). */
-    private static double dot(double[] a, int ao, double[] b, int bo, int n) {
+    private static double dot(double[] a, double[] b, int n) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int t = 0;
         for (; t + 3 < n; t += 4) {
-            s0 += a[ao + t] * b[bo + t];
-            s1 += a[ao + t + 1] * b[bo + t + 1];
-            s2 += a[ao + t + 2] * b[bo + t + 2];
-            s3 += a[ao + t + 3] * b[bo + t + 3];
+            s0 += a[t] * b[t];
+            s1 += a[t + 1] * b[t + 1];
+            s2 += a[t + 2] * b[t + 2];
+            s3 += a[t + 3] * b[t + 3];
         }
         for (; t < n; t++) {
-            s0 += a[ao + t] * b[bo + t];
+            s0 += a[t] * b[t];
         }
         return (s0 + s1) + (s2 + s3);
     }

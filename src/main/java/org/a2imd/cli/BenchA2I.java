@@ -64,8 +64,12 @@ final class BenchA2I implements Callable<Integer> {
         return m;
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
+        Main.checkThreads(spec, threads);
         AtomState s = BenchCommand.ljSystem(atoms, 1.44, 87287);
         try (WorkerPool pool = new WorkerPool(threads)) {
             ForceEvaluator lj = new ForceEvaluator(BenchCommand.lj(s.species, true), 0.3, pool);

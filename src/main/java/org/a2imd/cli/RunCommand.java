@@ -3,8 +3,6 @@ package org.a2imd.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.a2imd.core.AtomState;
 import org.a2imd.core.Rng;
 import org.a2imd.core.SpeciesSet;
@@ -111,21 +109,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runWithSignals(Simulation sim, long lastStep, boolean continuation, int atoms) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        // Ctrl-C and SIGTERM start the JVM's shutdown: ask the loop to stop, then wait until it has
-        // written its checkpoint and flushed its files.
-        Thread hook = new Thread(() -> {
-            sim.requestStop();
-            try {
-                done.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "a2imd-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        long first = sim.step();
-        long t0 = System.nanoTime();
-        try {
+        // The summary is part of the job: after a signal the JVM exits as soon as the job returns.
+        return StopOnSignal.run("a2imd-shutdown", sim::requestStop, () -> {
+            long first = sim.step();
+            long t0 = System.nanoTime();
             Simulation.Outcome outcome = sim.run(lastStep, continuation);
             double seconds = (System.nanoTime() - t0) * 1e-9;
             long steps = sim.step() - first;
@@ -137,14 +124,7 @@ final class RunCommand implements Callable<Integer> {
                 return Main.EXIT_INTERRUPTED;
             }
             return 0;
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // Shutdown already under way: the hook is running and has just been released.
-            }
-        }
+        });
     }
 
     private void addObservers(Deck deck, Simulation sim, Checkpoint checkpoint) throws java.io.IOException {

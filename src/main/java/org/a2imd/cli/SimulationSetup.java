@@ -11,6 +11,7 @@ import org.a2imd.core.Lattice;
 import org.a2imd.core.Rng;
 import org.a2imd.core.SpeciesSet;
 import org.a2imd.core.Units;
+import org.a2imd.core.WorkerPool;
 import org.a2imd.force.ForceField;
 import org.a2imd.force.LennardJones;
 import org.a2imd.force.StillingerWeber;
@@ -24,6 +25,7 @@ import org.a2imd.io.ExtXyzReader;
 import org.a2imd.io.SwFile;
 import org.a2imd.io.deck.Command;
 import org.a2imd.io.deck.Deck;
+import org.a2imd.neighbor.CellListPairFinder;
 import org.a2imd.neighbor.NeighborList;
 import org.a2imd.nnp.A2IForceField;
 import org.a2imd.nnp.A2IModel;
@@ -39,6 +41,8 @@ final class SimulationSetup {
     static final long MAX_ATOMS = 50_000_000L;
     /** Default closest approach allowed at the start, in length units (sigma in lj, Angstrom in metal). */
     static final double DEFAULT_MIN_DISTANCE = 0.5;
+    /** A one-thread pool starts no threads, so it needs no closing. */
+    private static final WorkerPool SERIAL = new WorkerPool(1);
 
     private SimulationSetup() {
     }
@@ -206,10 +210,9 @@ final class SimulationSetup {
     static void checkOverlaps(Deck deck, AtomState s) {
         var cmd = deck.optional("min_distance");
         double dmin = cmd.isPresent() ? cmd.get().getDouble("distance") : DEFAULT_MIN_DISTANCE;
-        NeighborList nl = new NeighborList(dmin, 0.0, true, false, new org.a2imd.neighbor.CellListPairFinder(
-                new org.a2imd.core.WorkerPool(1)));
-        AtomState copy = new AtomState(s.units, s.species, s.box(), s.type, s.pos);
-        nl.build(copy);
+        NeighborList nl = new NeighborList(dmin, 0.0, true, false, new CellListPairFinder(SERIAL));
+        // Built on a copy: a build wraps positions, and the run's state must stay as it was made.
+        nl.build(new AtomState(s.units, s.species, s.box(), s.type, s.pos));
         double d2min = dmin * dmin;
         for (int i = 0; i < nl.nLocal; i++) {
             for (int k = nl.halfStart[i]; k < nl.halfStart[i + 1]; k++) {

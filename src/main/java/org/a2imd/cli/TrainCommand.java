@@ -3,8 +3,6 @@ package org.a2imd.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -92,26 +90,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Trainer.Outcome runWithSignals(Trainer trainer) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            trainer.requestStop();
-            try {
-                done.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "a2imd-train-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return trainer.run(resume);
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // Shutdown under way: the hook is running and has just been released.
-            }
-        }
+        return StopOnSignal.run("a2imd-train-shutdown", trainer::requestStop, () -> trainer.run(resume));
     }
 
     /** A progress bar over all optimiser steps with the latest batch and validation losses. */

@@ -104,10 +104,29 @@ final class SimulationSetup {
     /** The starting structure from a lattice command or an extxyz file (velocities are zero unless read). */
     static AtomState structure(Deck deck, Units units, SpeciesSet species) throws IOException {
         var lattice = deck.optional("lattice");
-        if (lattice.isPresent()) {
-            return fromLattice(lattice.get(), units, species);
+        AtomState s = lattice.isPresent() ? fromLattice(lattice.get(), units, species)
+                : fromExtXyz(deck.one("read_extxyz"), units, species);
+        var strain = deck.optional("strain");
+        if (strain.isPresent()) {
+            applyStrain(strain.get(), s);
         }
-        return fromExtXyz(deck.one("read_extxyz"), units, species);
+        return s;
+    }
+
+    /** Deforms the starting cell and positions by x -> (I + e) x with the symmetric strain e of the deck. */
+    private static void applyStrain(Command c, AtomState s) {
+        double xx = c.getDouble("xx");
+        double yy = c.getDouble("yy");
+        double zz = c.getDouble("zz");
+        double yz = c.getDouble("yz");
+        double xz = c.getDouble("xz");
+        double xy = c.getDouble("xy");
+        try {
+            s.deform(new double[] {xx, xy, xz, xy, yy, yz, xz, yz, zz});
+        } catch (IllegalArgumentException e) {
+            throw c.error("the strained cell is invalid: " + e.getMessage());
+        }
+        s.box().wrap(s.pos, s.image, s.n);
     }
 
     private static AtomState fromLattice(Command c, Units units, SpeciesSet species) {

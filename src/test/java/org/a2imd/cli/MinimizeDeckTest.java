@@ -94,4 +94,32 @@ class MinimizeDeckTest {
         assertTrue(noAtoms.err().contains("deck.in:4:1") && noAtoms.err().contains("minimize needs atoms"),
                 noAtoms.err());
     }
+
+    @Test
+    void strainDeformsTheStartingCellAndAtomsAffinely() throws IOException {
+        Cli.Result r = run(SI + "strain xx 0.01 yy -0.02 xy 0.03\ntimestep 0.001\nrun 0\n"
+                + "write_final file strained.extxyz\n");
+        assertEquals(0, r.code(), r.err());
+        double l = 2 * 5.5;
+        try (ExtXyzReader in = ExtXyzReader.open(dir.resolve("strained.extxyz"))) {
+            ExtXyzFrame f = in.next();
+            assertEquals(l * 1.01, f.box.vectorComponent(0, 0), 1e-12);
+            assertEquals(l * 0.03, f.box.vectorComponent(0, 1), 1e-12);
+            assertEquals(l * 0.03, f.box.vectorComponent(1, 0), 1e-12);
+            assertEquals(l * 0.98, f.box.vectorComponent(1, 1), 1e-12);
+            assertEquals(l, f.box.vectorComponent(2, 2), 1e-12);
+            // the atom at fractional (1/4, 1/4, 1/4) of the first unit cell moved with the cell
+            double a = 5.5 / 4;
+            boolean found = false;
+            for (int i = 0; i < f.size(); i++) {
+                double x = f.pos[3 * i];
+                double y = f.pos[3 * i + 1];
+                found |= Math.abs(x - (1.01 * a + 0.03 * a)) < 1e-9 && Math.abs(y - (0.03 * a + 0.98 * a)) < 1e-9;
+            }
+            assertTrue(found, "the strained (1/4,1/4,1/4) site");
+        }
+        Cli.Result bad = run(SI + "strain xx 0.7\ntimestep 0.001\nrun 0\n");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("deck.in:5:") && bad.err().contains("between -0.5 and 0.5"), bad.err());
+    }
 }

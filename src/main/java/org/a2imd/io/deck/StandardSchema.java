@@ -123,6 +123,14 @@ final class StandardSchema {
                 .option("ftol", positive(), 1e-10)
                 .option("maxiter", integer(1), 10000)
                 .check(StandardSchema::checkElastic)));
+        add(c, CommandSpec.builder("strain").signature(s -> s
+                .option("xx", real(), 0.0)
+                .option("yy", real(), 0.0)
+                .option("zz", real(), 0.0)
+                .option("yz", real(), 0.0)
+                .option("xz", real(), 0.0)
+                .option("xy", real(), 0.0)
+                .check(StandardSchema::checkStrain)));
         add(c, CommandSpec.builder("min_distance").signature(s -> s.arg("distance", "distance", positive())));
         addTraining(c);
 
@@ -254,6 +262,15 @@ final class StandardSchema {
         if (e.getDouble("strain") > MAX_ELASTIC_STRAIN) {
             throw e.error("strain", "elastic strain must be at most " + MAX_ELASTIC_STRAIN
                     + " (typical: 1e-4 to 1e-3), found " + e.getDouble("strain"));
+        }
+    }
+
+    /** A strain of the starting structure must keep the cell right-handed and not crush it. */
+    private static void checkStrain(Command c) {
+        for (String k : List.of("xx", "yy", "zz", "yz", "xz", "xy")) {
+            if (c.has(k) && Math.abs(c.getDouble(k)) > 0.5) {
+                throw c.error(k, "strain components must lie between -0.5 and 0.5, got " + c.getDouble(k));
+            }
         }
     }
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code a2imd train DECK [--resume]}: trains an A2I model as a training deck describes (docs/deck.md),
- * writing a checkpoint after every epoch; Ctrl-C stops after the current batch and {@code --resume}
+ * writing a checkpoint after every epoch; Ctrl-C stops after the current batch, writes the best model so far, and
+ * {@code --resume}
  * continues from the last epoch's checkpoint to exactly the model an uninterrupted training gives.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train an A2I potential from a training deck.")
@@ -67,7 +68,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             Trainer.Outcome outcome = runWithSignals(trainer);
             if (outcome == Trainer.Outcome.INTERRUPTED) {
-                LOG.warn("interrupted; the checkpoint of the last completed epoch is kept: continue with --resume");
+                LOG.warn("interrupted; the best model so far was written and the checkpoint of the last completed epoch is "
+                        + "kept: continue with --resume");
                 return Main.EXIT_INTERRUPTED;
             }
             Path curve = TrainingSetup.outputs(deck).curve();

@@ -101,7 +101,8 @@ public final class Trainer {
     }
 
     /**
-     * Trains (from scratch, or from the checkpoint when {@code resume}) and writes the best model.
+     * Trains (from scratch, or from the checkpoint when {@code resume}) and writes the best model (also when
+     * interrupted: the best model so far).
      *
      * @throws IOException when an output cannot be written
      */
@@ -172,6 +173,7 @@ public final class Trainer {
         try {
             while (!p.stopped && p.epoch < opt.epochs()) {
                 if (stopRequested) {
+                    writeBest(p, true);
                     return Outcome.INTERRUPTED;
                 }
                 shuffle(order, rng);
@@ -192,6 +194,7 @@ public final class Trainer {
                     p.step++;
                     listener.stepped(p.step, l);
                     if (stopRequested) {
+                        writeBest(p, true);
                         return Outcome.INTERRUPTED;
                     }
                 }
@@ -204,12 +207,28 @@ public final class Trainer {
         } finally {
             listener.finished();
         }
-        best.provenance().put("best_epoch", Integer.toString(p.bestEpoch));
-        best.provenance().put("best_monitored_loss", Double.toString(p.bestLoss));
-        A2IModel toWrite = best;
-        AtomicFiles.write(outputs.model(), A2IModelFile.format(toWrite));
-        LOG.info("wrote the model of epoch {} (monitored loss {}) to {}", p.bestEpoch, p.bestLoss, outputs.model());
+        writeBest(p, false);
         return outcome;
+    }
+
+    /**
+     * Writes the best model so far to the output model file. An interrupted training writes it too (marked
+     * as such in its provenance), so a run stopped at a deadline still leaves a usable model; --resume then
+     * continues from the checkpoint of the last completed epoch and overwrites it at the end.
+     */
+    private void writeBest(Progress p, boolean interrupted) throws IOException {
+        if (p.bestEpoch == 0 && Double.isInfinite(p.bestLoss)) {
+            return; // interrupted before the first evaluation: nothing worth writing
+        }
+        A2IModel out = best.copy();
+        out.provenance().put("best_epoch", Integer.toString(p.bestEpoch));
+        out.provenance().put("best_monitored_loss", Double.toString(p.bestLoss));
+        if (interrupted) {
+            out.provenance().put("interrupted_after_epoch", Integer.toString(p.epoch));
+        }
+        AtomicFiles.write(outputs.model(), A2IModelFile.format(out));
+        LOG.info("wrote the model of epoch {} (monitored loss {}) to {}{}", p.bestEpoch, p.bestLoss, outputs.model(),
+                interrupted ? " (training interrupted after epoch " + p.epoch + ")" : "");
     }
 
     /** The mutable state of the loop that checkpoints carry. */

@@ -92,6 +92,8 @@ class TrainerTest {
             });
             assertEquals(Trainer.Outcome.INTERRUPTED, tc.run(false));
             assertEquals(3, Files.readAllLines(c.resolve("curve.csv")).size());
+            assertTrue(Files.readString(c.resolve("m.a2i")).contains("interrupted_after_epoch"),
+                    "an interrupted training leaves the best model so far, marked as such");
             assertEquals(Trainer.Outcome.COMPLETED, trainer(c, frames, epochs, pool).run(true));
             assertArrayEquals(modelA, Files.readAllBytes(c.resolve("m.a2i")), "resumed after epoch 1");
             assertEquals(Files.readAllLines(a.resolve("curve.csv")), Files.readAllLines(c.resolve("curve.csv")));

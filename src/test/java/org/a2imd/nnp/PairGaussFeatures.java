@@ -21,6 +21,9 @@ public final class PairGaussFeatures implements AtomFeatures {
     private int[] type = new int[0];
     private int n;
     private Box box;
+    /** Lattice shifts within reach, for {@link #shiftsBox}. */
+    private java.util.List<double[]> shifts;
+    private Box shiftsBox;
 
     public PairGaussFeatures(LodeSpec spec, int species) {
         this.exponents = spec.exponents();
@@ -61,7 +64,12 @@ public final class PairGaussFeatures implements AtomFeatures {
         for (int k = 0; k < 3; k++) {
             nmax[k] = (int) Math.ceil(far / w[k]);
         }
-        java.util.List<double[]> shifts = new java.util.ArrayList<>();
+        if (box.equals(shiftsBox)) {
+            visit(v, shifts, reach);
+            return;
+        }
+        shifts = new java.util.ArrayList<>();
+        shiftsBox = box;
         for (int na = -nmax[0]; na <= nmax[0]; na++) {
             for (int nb = -nmax[1]; nb <= nmax[1]; nb++) {
                 for (int nc = -nmax[2]; nc <= nmax[2]; nc++) {
@@ -73,6 +81,10 @@ public final class PairGaussFeatures implements AtomFeatures {
                 }
             }
         }
+        visit(v, shifts, reach);
+    }
+
+    private void visit(PairVisitor v, java.util.List<double[]> shifts, double reach) {
         double[] d = new double[3];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

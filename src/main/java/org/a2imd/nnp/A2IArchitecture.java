@@ -1,5 +1,7 @@
 package org.a2imd.nnp;
 
+import org.a2imd.force.ewald.LodeSpec;
+
 /**
  * The sizes and fixed hyper-parameters of an A2I network (everything except the learned weights).
  *
@@ -14,9 +16,17 @@ package org.a2imd.nnp;
  * @param hidden2 second hidden width of the readout MLP
  * @param envelopeP exponent p of the polynomial cutoff envelope (C2 at r_c for any p &gt;= 1)
  * @param logitBound c of the smooth logit bound c tanh(logit / c); exp never exceeds e^c
+ * @param lode the optional long-range channel: per-atom LODE features (one per exponent, radius and
+ *     source species) concatenated to the pooled vector g_i before the readout; null for none
  */
 public record A2IArchitecture(int species, double cutoff, int radial, int width, int heads, int layers, int ffn,
-        int hidden1, int hidden2, int envelopeP, double logitBound) {
+        int hidden1, int hidden2, int envelopeP, double logitBound, LodeSpec lode) {
+
+    /** A purely local network (no long-range channel). */
+    public A2IArchitecture(int species, double cutoff, int radial, int width, int heads, int layers, int ffn,
+            int hidden1, int hidden2, int envelopeP, double logitBound) {
+        this(species, cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP, logitBound, null);
+    }
 
     public A2IArchitecture {
         positive("species", species);
@@ -44,6 +54,22 @@ public record A2IArchitecture(int species, double cutoff, int radial, int width,
     /** The default sizes of DESIGN.md: K = 16, d = 32, H = 4, L = 2, MLP 32-32, p = 6, c = 8. */
     public static A2IArchitecture defaults(int species, double cutoff) {
         return new A2IArchitecture(species, cutoff, 16, 32, 4, 2, 32, 32, 32, 6, 8.0);
+    }
+
+    /** The same sizes with the long-range channel {@code spec} (null: none). */
+    public A2IArchitecture withLode(LodeSpec spec) {
+        return new A2IArchitecture(species, cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP,
+                logitBound, spec);
+    }
+
+    /** F, the number of long-range features per atom (0 without the channel). */
+    public int longRangeFeatures() {
+        return lode == null ? 0 : lode.featuresPerAtom(species);
+    }
+
+    /** Inputs of the readout MLP: d pooled components, then F normalised long-range features. */
+    public int readoutInputs() {
+        return width + longRangeFeatures();
     }
 
     /** Width of one head, d / H. */

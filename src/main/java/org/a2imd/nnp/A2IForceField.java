@@ -6,6 +6,7 @@ import org.a2imd.core.WorkerPool;
 import org.a2imd.force.ForceField;
 import org.a2imd.force.ForceOutput;
 import org.a2imd.force.NeighborNeeds;
+import org.a2imd.force.ewald.AtomFeatures;
 import org.a2imd.neighbor.NeighborList;
 
 /**
@@ -19,6 +20,13 @@ import org.a2imd.neighbor.NeighborList;
  * order, so results are reproducible for a given thread count (and agree across thread counts to
  * round-off). Buffers are sized at first use and grown only when exceeded. One instance serves one
  * caller at a time (the buffers are its own); give concurrent simulations their own instances.
+ *
+ * <p>Long-range channel (when the model has one): before the atom loop the features lambda of the
+ * local atoms are computed for the whole periodic cell and normalised, (lambda - mu) / sigma; each
+ * atom's readout takes them as extra inputs and its backward pass leaves dE_i/d(input); after the
+ * loop these, divided by sigma, are handed to {@link AtomFeatures#addForces}, which adds the
+ * long-range forces to the local atoms and its part of the virial. Per-atom energies stay the
+ * readout outputs e_i. A model without the channel runs exactly the local code path.
  */
 public final class A2IForceField implements ForceField {
     /** Default largest atom displacement of the force-loss central difference, as a fraction of r_c. */
@@ -26,6 +34,14 @@ public final class A2IForceField implements ForceField {
 
     private final A2IModel model;
     private final int[] typeMap;
+    /** Long-range feature calculator, or null without the channel. */
+    private final AtomFeatures features;
+    private final int nlr;
+    private double[] lam = new double[0];
+    private double[] dLam = new double[0];
+    private int[] modelType = new int[0];
+    /** Set while addForceLossGradient evaluates: only weight gradients are used, so skip the adjoint pass. */
+    private boolean skipLongRangeForces;
 
     private A2IKernel[] kernels = new A2IKernel[0];
     private double[][] threadForce = new double[0][];
@@ -60,7 +76,28 @@ public final class A2IForceField implements ForceField {
      *     or null when run types are model species in the same order
      */
     public A2IForceField(A2IModel model, int[] typeMap) {
+        this(model, typeMap, LongRangeFeatures.LODE);
+    }
+
+    /**
+     * As above with the long-range features (if the model has the channel) from {@code factory}.
+     *
+     * @throws IllegalArgumentException when the calculator does not give the model's feature count
+     */
+    public A2IForceField(A2IModel model, int[] typeMap, LongRangeFeatures.Factory factory) {
         this.model = model;
+        A2IArchitecture arch = model.architecture();
+        nlr = arch.longRangeFeatures();
+        if (arch.lode() != null) {
+            features = factory.create(arch.lode(), arch.species());
+            if (features.featuresPerAtom() != nlr || features.species() != arch.species()) {
+                throw new IllegalArgumentException("long-range features give " + features.featuresPerAtom()
+                        + " features for " + features.species() + " species, the model needs " + nlr + " for "
+                        + arch.species());
+            }
+        } else {
+            features = null;
+        }
         if (typeMap == null) {
             typeMap = new int[model.architecture().species()];
             for (int t = 0; t < typeMap.length; t++) {
@@ -92,7 +129,7 @@ public final class A2IForceField implements ForceField {
 
     @Override
     public void compute(NeighborList nl, Box box, ForceOutput out, WorkerPool pool) {
-        evaluate(nl, out, null, 0, pool);
+        evaluate(nl, box != null ? box : nl.box(), out, null, 0, null, pool);
     }
 
     @Override
@@ -114,10 +151,16 @@ public final class A2IForceField implements ForceField {
      * As {@link #evaluate(NeighborList, ForceOutput, double[], double, WorkerPool)}, but the weight
      * gradient is of a weighted sum of atom energies: adds gradScale * sum_i atomWeight[i] dE_i/dtheta
      * to {@code grad} (a per-atom-energy loss needs this). Energies, forces and virial are unweighted.
-     * With {@code atomWeight} null this is the plain gradient of E.
+     * With {@code atomWeight} null this is the plain gradient of E. The cell is the list's
+     * ({@link NeighborList#box}).
      */
     public double evaluate(NeighborList nl, ForceOutput out, double[] grad, double gradScale, double[] atomWeight,
             WorkerPool pool) {
+        return evaluate(nl, nl.box(), out, grad, gradScale, atomWeight, pool);
+    }
+
+    private double evaluate(NeighborList nl, Box box, ForceOutput out, double[] grad, double gradScale,
+            double[] atomWeight, WorkerPool pool) {
         if (atomWeight != null && atomWeight.length < nl.nLocal) {
             throw new IllegalArgumentException("atom weights hold " + atomWeight.length + " numbers, the list has "
                     + nl.nLocal + " atoms");
@@ -144,6 +187,9 @@ public final class A2IForceField implements ForceField {
         if (atomEnergy.length < nl.nLocal) {
             atomEnergy = new double[nl.nLocal + nl.nLocal / 8 + 8];
         }
+        if (features != null) {
+            longRangeInputs(nl, box, pool);
+        }
         curList = nl;
         curOutForce = out.force;
         curGrad = grad;
@@ -155,6 +201,14 @@ public final class A2IForceField implements ForceField {
         pool.run(forceReduceTask);
         if (grad != null) {
             pool.run(gradReduceTask);
+        }
+        if (features != null && !skipLongRangeForces) {
+            double[] sigma = model.lodeScale();
+            int n = nl.nLocal * nlr;
+            for (int k = 0; k < n; k++) {
+                dLam[k] /= sigma[k % nlr]; // d(input)/d(lambda) = 1 / sigma
+            }
+            features.addForces(dLam, out.force, out.virial, pool);
         }
         curList = null;
         curOutForce = null;
@@ -178,6 +232,33 @@ public final class A2IForceField implements ForceField {
         return e;
     }
 
+    /** Features of the local atoms in model species, normalised in place into the readout inputs. */
+    private void longRangeInputs(NeighborList nl, Box box, WorkerPool pool) {
+        if (box == null) {
+            throw new IllegalStateException("the long-range channel needs the cell: build the neighbour list first");
+        }
+        int n = nl.nLocal;
+        if (modelType.length < n) {
+            modelType = new int[n + n / 8 + 8];
+        }
+        if (lam.length < n * nlr) {
+            lam = new double[(n + n / 8 + 8) * nlr];
+            dLam = new double[lam.length];
+        }
+        for (int i = 0; i < n; i++) {
+            modelType[i] = typeMap[nl.type[i]];
+        }
+        features.compute(nl.x, modelType, n, box, lam, pool);
+        double[] mu = model.lodeMean();
+        double[] sigma = model.lodeScale();
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < nlr; c++) {
+                int k = i * nlr + c;
+                lam[k] = (lam[k] - mu[c]) / sigma[c];
+            }
+        }
+    }
+
     /**
      * Adds scale * d/dtheta [sum_a dir_a . F_a] to {@code grad}, where F_a is the force on local atom a
      * (ghost images folded) and {@code dir} (3 * nLocal) is typically the force error of a training
@@ -188,6 +269,8 @@ public final class A2IForceField implements ForceField {
      * error falls as maxStep^2: on the deliberately rough random test model the largest error relative
      * to the largest component was 9e-6 at 1e-4 r_c, 9e-8 at 1e-5 r_c, 8e-9 at 3e-6 r_c and 9e-10 at
      * 1e-6 r_c, with round-off still below that; the default 3e-6 r_c sits well above round-off.
+     * With the long-range channel the features are recomputed at the displaced positions (they enter
+     * the weight gradient through the readout), in the cell of the list.
      */
     public void addForceLossGradient(NeighborList nl, double[] dir, double maxStep, double[] grad, double scale,
             WorkerPool pool) {
@@ -213,6 +296,7 @@ public final class A2IForceField implements ForceField {
             gradMinus = new double[np];
         }
         System.arraycopy(nl.x, 0, savedX, 0, 3 * nAll);
+        skipLongRangeForces = true;
         try {
             displace(nl, dir, h);
             Arrays.fill(gradPlus, 0, np, 0.0);
@@ -224,6 +308,7 @@ public final class A2IForceField implements ForceField {
             scratchOut.reset(nLocal, nAll, false);
             evaluate(nl, scratchOut, gradMinus, 1.0, pool);
         } finally {
+            skipLongRangeForces = false;
             System.arraycopy(savedX, 0, nl.x, 0, 3 * nAll);
         }
         double f = scale / (2 * h);
@@ -292,7 +377,7 @@ public final class A2IForceField implements ForceField {
         double[] aw = curAtomWeight;
         if (aw == null) {
             for (int i = a; i < b; i++) {
-                atomEnergy[i] = kernel.atom(i, nl, typeMap, w, f, vir, g);
+                atomEnergy[i] = kernel.atom(i, nl, typeMap, w, f, vir, g, lam, dLam);
             }
             return;
         }
@@ -304,7 +389,7 @@ public final class A2IForceField implements ForceField {
         double[] gi = threadAtomGrad[t];
         for (int i = a; i < b; i++) {
             Arrays.fill(gi, 0.0);
-            atomEnergy[i] = kernel.atom(i, nl, typeMap, w, f, vir, gi);
+            atomEnergy[i] = kernel.atom(i, nl, typeMap, w, f, vir, gi, lam, dLam);
             double c = aw[i];
             for (int k = 0; k < np; k++) {
                 g[k] += c * gi[k];

@@ -35,6 +35,8 @@ final class A2IKernel {
     private final int nf;
     private final int m1;
     private final int m2;
+    /** F, long-range features per atom (readout rows d .. d+F-1 of readout.W1). */
+    private final int nlr;
     private final double rc;
     private final int p;
     private final double envA;
@@ -43,6 +45,11 @@ final class A2IKernel {
     private final double bound;
     private final double invSqrtDh;
     private final int expSquarings;
+
+    // Long-range inputs of the current atom: normalised features lam[lamOff ..], adjoint into dLam.
+    private double[] lam;
+    private double[] dLam;
+    private int lamOff;
 
     // Neighbour gather, sized from the list length.
     private int gatherCap;
@@ -114,6 +121,7 @@ final class A2IKernel {
         nf = a.ffn();
         m1 = a.hidden1();
         m2 = a.hidden2();
+        nlr = a.longRangeFeatures();
         rc = a.cutoff();
         p = a.envelopeP();
         envA = (p + 1) * (p + 2) / 2.0;
@@ -202,9 +210,16 @@ final class A2IKernel {
     /**
      * Energy E_i of local atom i. Adds -dE_i/dx to {@code f} (3 per atom of the list, ghosts
      * included), the virial contribution to {@code vir} (when non-null) and dE_i/dtheta to
-     * {@code grad} (when non-null, same layout as the weights).
+     * {@code grad} (when non-null, same layout as the weights). With the long-range channel,
+     * {@code features[i * F + c]} are the atom's normalised features (readout inputs) and
+     * {@code dEdFeatures[i * F + c]} receives dE_i / d(normalised feature c) (set, not added); both are
+     * ignored (may be null) without the channel.
      */
-    double atom(int i, NeighborList nl, int[] typeMap, double[] w, double[] f, double[] vir, double[] grad) {
+    double atom(int i, NeighborList nl, int[] typeMap, double[] w, double[] f, double[] vir, double[] grad,
+            double[] features, double[] dEdFeatures) {
+        lam = features;
+        dLam = dEdFeatures;
+        lamOff = i * nlr;
         final double[] x = nl.x;
         final int start = nl.fullStart[i];
         final int end = nl.fullStart[i + 1];
@@ -439,6 +454,9 @@ final class A2IKernel {
         for (int c = 0; c < d; c++) {
             axpy(y1p, 0, w, model.r1w + c * m1, g[c], m1);
         }
+        for (int c = 0; c < nlr; c++) {
+            axpy(y1p, 0, w, model.r1w + (d + c) * m1, lam[lamOff + c], m1);
+        }
         for (int t = 0; t < m1; t++) {
             y1[t] = silu(y1p[t]);
         }
@@ -485,7 +503,17 @@ final class A2IKernel {
             for (int c = 0; c < d; c++) {
                 axpy(grad, model.r1w + c * m1, dy1, 0, g[c], m1);
             }
+            for (int c = 0; c < nlr; c++) {
+                axpy(grad, model.r1w + (d + c) * m1, dy1, 0, lam[lamOff + c], m1);
+            }
             axpy(grad, model.r1b, dy1, 0, 1.0, m1);
+        }
+        for (int c = 0; c < nlr; c++) {
+            double s = 0;
+            for (int t = 0; t < m1; t++) {
+                s += w[model.r1w + (d + c) * m1 + t] * dy1[t];
+            }
+            dLam[lamOff + c] = s;
         }
         for (int c = 0; c < d; c++) {
             double s = 0;

@@ -20,8 +20,13 @@ import org.a2imd.core.Units;
  * b1, W2, b2, named "blockb.Wq" and so on.
  *
  * <p>Not trained by gradient and therefore kept outside the weight array: the radial scales (unit
- * RMS basis), n0 (mean neighbour count of the training data), s_E (output scale) and e0 (per-species
- * energy offsets, fitted by least squares).
+ * RMS basis), n0 (mean neighbour count of the training data), s_E (output scale), e0 (per-species
+ * energy offsets, fitted by least squares) and, with the long-range channel, the mean mu_c and spread
+ * sigma_c of each long-range feature over the training atoms.
+ *
+ * <p>Long-range channel ({@link A2IArchitecture#lode}): the readout input is [g_i ; (lambda_i - mu) /
+ * sigma], so readout.W1 has d + F rows, the F feature rows after the d rows of g. Without the channel
+ * the layout is exactly that of a local model.
  *
  * <p>Choices not fixed by DESIGN.md: the token embedding has no separate bias (c_s[s_i] already is one
  * per centre species); the key projection keeps its bias because without a softmax it scales a whole
@@ -43,6 +48,8 @@ public final class A2IModel {
     private final double[] weights;
     private final double[] rbfScale;
     private final double[] e0;
+    private final double[] lodeMean;
+    private final double[] lodeScale;
     private double n0;
     private double energyScale = 1.0;
     private final Map<String, String> provenance = new LinkedHashMap<>();
@@ -95,6 +102,9 @@ public final class A2IModel {
         int nl = arch.layers();
         rbfScale = new double[arch.radial()];
         e0 = new double[arch.species()];
+        lodeMean = new double[arch.longRangeFeatures()];
+        lodeScale = new double[arch.longRangeFeatures()];
+        Arrays.fill(lodeScale, 1.0);
         wr = add("Wr", arch.radial(), d);
         es = add("e_s", arch.species(), d);
         cs = add("c_s", arch.species(), d);
@@ -127,7 +137,7 @@ public final class A2IModel {
             w2[b] = add(p + "W2", f, d);
             b2[b] = add(p + "b2", 1, d);
         }
-        r1w = add("readout.W1", d, arch.hidden1());
+        r1w = add("readout.W1", arch.readoutInputs(), arch.hidden1());
         r1b = add("readout.b1", 1, arch.hidden1());
         r2w = add("readout.W2", arch.hidden1(), arch.hidden2());
         r2b = add("readout.b2", 1, arch.hidden2());
@@ -159,7 +169,8 @@ public final class A2IModel {
     /**
      * Seeded initialisation as DESIGN.md advises: unit-variance radial pre-activations, species
      * embeddings of size about 0.1, LeCun-normal attention and feed-forward weights, small angular
-     * biases (so gradients see angles from the start), He-normal readout, zero biases.
+     * biases (so gradients see angles from the start), He-normal readout (over all d + F inputs: the
+     * normalised long-range features are unit-variance inputs like the others), zero biases.
      */
     public void initialise(long seed) {
         Rng rng = new Rng(seed);
@@ -178,7 +189,8 @@ public final class A2IModel {
             gauss(rng, w1[b], d * arch.ffn(), sd);
             gauss(rng, w2[b], arch.ffn() * d, 1.0 / Math.sqrt(arch.ffn()));
         }
-        gauss(rng, r1w, d * arch.hidden1(), Math.sqrt(2.0 / d));
+        int in = arch.readoutInputs();
+        gauss(rng, r1w, in * arch.hidden1(), Math.sqrt(2.0 / in));
         gauss(rng, r2w, arch.hidden1() * arch.hidden2(), Math.sqrt(2.0 / arch.hidden1()));
         gauss(rng, r3w, arch.hidden2(), Math.sqrt(1.0 / arch.hidden2()));
     }
@@ -241,6 +253,16 @@ public final class A2IModel {
         return e0;
     }
 
+    /** mu_c, the mean of each long-range feature over the training atoms (live array, length F). */
+    public double[] lodeMean() {
+        return lodeMean;
+    }
+
+    /** sigma_c, the spread of each long-range feature over the training atoms (live array, length F). */
+    public double[] lodeScale() {
+        return lodeScale;
+    }
+
     public double n0() {
         return n0;
     }
@@ -275,6 +297,8 @@ public final class A2IModel {
         System.arraycopy(weights, 0, m.weights, 0, weights.length);
         System.arraycopy(rbfScale, 0, m.rbfScale, 0, rbfScale.length);
         System.arraycopy(e0, 0, m.e0, 0, e0.length);
+        System.arraycopy(lodeMean, 0, m.lodeMean, 0, lodeMean.length);
+        System.arraycopy(lodeScale, 0, m.lodeScale, 0, lodeScale.length);
         m.energyScale = energyScale;
         m.provenance.putAll(provenance);
         return m;
@@ -282,8 +306,10 @@ public final class A2IModel {
 
     /** One line for logs. */
     public String describe() {
-        return String.format("a2i species %s cutoff %s K %d d %d H %d L %d ffn %d mlp %d-%d params %d",
+        String s = String.format("a2i species %s cutoff %s K %d d %d H %d L %d ffn %d mlp %d-%d params %d",
                 String.join(",", species), arch.cutoff(), arch.radial(), arch.width(), arch.heads(),
                 arch.layers(), arch.ffn(), arch.hidden1(), arch.hidden2(), parameterCount());
+        return arch.lode() == null ? s : s + " + " + arch.longRangeFeatures() + " long-range features (" + arch.lode()
+                + ")";
     }
 }

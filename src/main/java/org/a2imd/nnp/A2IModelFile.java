@@ -15,6 +15,7 @@ import java.util.zip.CRC32;
 import org.a2imd.core.InputException;
 import org.a2imd.core.SpeciesSet;
 import org.a2imd.core.Units;
+import org.a2imd.force.ewald.LodeSpec;
 
 /**
  * A2I model files: a self-describing text format, one key per line, then every weight segment by
@@ -32,13 +33,19 @@ import org.a2imd.core.Units;
  * energy_scale 1.0
  * e0 -3.1 -2.9                 (per species, in species order)
  * rbf_scale 1.1 1.1 ...        (K values)
+ * lode_exponents 1 6           (only with the long-range channel: LodeSpec exponents,
+ * lode_radii 2.0 4.0            radii and accuracy, then mean and spread of each of the
+ * lode_accuracy 1.0E-6          F features over the training atoms; readout.W1 then has
+ * lode_mean ... / lode_scale ...  d + F rows)
  * meta dataset lj_liquid.extxyz   (free-form provenance, any number of lines)
  * weights 12345                (total count, must match the architecture)
  * segment Wr 16 32             (name rows cols; then rows lines of cols numbers)
  * ...
  * checksum crc32 0a1b2c3d
  * </pre>
- * Lines starting with '#' and blank lines before the weights are ignored (but checksummed).
+ * Lines starting with '#' and blank lines before the weights are ignored (but checksummed). The
+ * lode_* keys are all present or all absent; a model without them is written exactly as before the
+ * channel existed (same version), so older files read unchanged.
  */
 public final class A2IModelFile {
     public static final String FORMAT = "a2i-model";
@@ -46,6 +53,9 @@ public final class A2IModelFile {
 
     private static final String[] REQUIRED = {"units", "species", "cutoff", "radial", "width", "heads", "layers",
         "ffn", "hidden", "envelope_p", "logit_bound", "n0", "energy_scale", "e0", "rbf_scale"};
+    /** The long-range channel: all or none. */
+    private static final String[] LODE_KEYS = {"lode_exponents", "lode_radii", "lode_accuracy", "lode_mean",
+        "lode_scale"};
 
     private A2IModelFile() {
     }
@@ -91,6 +101,18 @@ public final class A2IModelFile {
             sb.append(' ').append(s);
         }
         sb.append('\n');
+        LodeSpec lode = a.lode();
+        if (lode != null) {
+            sb.append("lode_exponents");
+            for (int p : lode.exponents()) {
+                sb.append(' ').append(p);
+            }
+            sb.append('\n');
+            vector(sb, "lode_radii", lode.radii());
+            sb.append("lode_accuracy ").append(lode.accuracy()).append('\n');
+            vector(sb, "lode_mean", model.lodeMean());
+            vector(sb, "lode_scale", model.lodeScale());
+        }
         for (Map.Entry<String, String> e : model.provenance().entrySet()) {
             String key = e.getKey().trim().replaceAll("\\s+", "_");
             String value = e.getValue() == null ? "" : e.getValue().replaceAll("[\\r\\n]+", " ").trim();
@@ -118,6 +140,14 @@ public final class A2IModelFile {
         crc.update(sb.toString().getBytes(StandardCharsets.UTF_8));
         sb.append("checksum crc32 ").append(String.format("%08x", crc.getValue())).append('\n');
         return sb.toString();
+    }
+
+    private static void vector(StringBuilder sb, String key, double[] v) {
+        sb.append(key);
+        for (double x : v) {
+            sb.append(' ').append(x);
+        }
+        sb.append('\n');
     }
 
     /** Reads and checks a model file. */
@@ -234,9 +264,9 @@ public final class A2IModelFile {
                     meta.put(sp < 0 ? rest : rest.substring(0, sp), sp < 0 ? "" : rest.substring(sp + 1).trim());
                     continue;
                 }
-                if (!t[0].equals("version") && !List.of(REQUIRED).contains(t[0])) {
+                if (!t[0].equals("version") && !List.of(REQUIRED).contains(t[0]) && !List.of(LODE_KEYS).contains(t[0])) {
                     throw error(next, "unknown key '" + t[0] + "' (expected one of version, "
-                            + String.join(", ", REQUIRED) + ", meta, weights)");
+                            + String.join(", ", REQUIRED) + ", " + String.join(", ", LODE_KEYS) + ", meta, weights)");
                 }
                 if (keys.containsKey(t[0])) {
                     throw error(next, "key '" + t[0] + "' appears twice (first on line " + keyLine.get(t[0]) + ")");
@@ -294,10 +324,20 @@ public final class A2IModelFile {
             if (!(n0 > 0)) {
                 throw error(keyLine.get("n0"), "n0 must be positive, found " + n0);
             }
+            arch = arch.withLode(lodeSpec(keys, keyLine));
             A2IModel model = new A2IModel(arch, units, names, n0);
             model.setEnergyScale(doubleValue(keys, keyLine, "energy_scale"));
             readVector(keys.get("e0"), keyLine.get("e0"), "e0", model.e0());
             readVector(keys.get("rbf_scale"), keyLine.get("rbf_scale"), "rbf_scale", model.rbfScale());
+            if (arch.lode() != null) {
+                readVector(keys.get("lode_mean"), keyLine.get("lode_mean"), "lode_mean", model.lodeMean());
+                readVector(keys.get("lode_scale"), keyLine.get("lode_scale"), "lode_scale", model.lodeScale());
+                for (double sg : model.lodeScale()) {
+                    if (!(sg > 0)) {
+                        throw error(keyLine.get("lode_scale"), "lode_scale values must be positive, found " + sg);
+                    }
+                }
+            }
             model.provenance().putAll(meta);
 
             String[] wl = lines.get(weightsLine - 1).trim().split("\\s+");
@@ -349,6 +389,40 @@ public final class A2IModelFile {
                 throw error(next, "unexpected content after the checksum line: '" + String.join(" ", extra) + "'");
             }
             return model;
+        }
+
+        /** The long-range channel's spec, or null when the file has none of the lode_* keys. */
+        private LodeSpec lodeSpec(Map<String, String[]> keys, Map<String, Integer> keyLine) {
+            List<String> present = new ArrayList<>();
+            for (String k : LODE_KEYS) {
+                if (keys.containsKey(k)) {
+                    present.add(k);
+                }
+            }
+            if (present.isEmpty()) {
+                return null;
+            }
+            for (String k : LODE_KEYS) {
+                if (!keys.containsKey(k)) {
+                    throw error(keyLine.get(present.get(0)), "the long-range channel needs all of "
+                            + String.join(", ", LODE_KEYS) + "; '" + k + "' is missing");
+                }
+            }
+            String[] ex = keys.get("lode_exponents");
+            int[] exponents = new int[ex.length - 1];
+            for (int k = 0; k < exponents.length; k++) {
+                exponents[k] = intToken(ex, k + 1, keyLine.get("lode_exponents"), "LODE exponent");
+            }
+            String[] ra = keys.get("lode_radii");
+            double[] radii = new double[ra.length - 1];
+            for (int k = 0; k < radii.length; k++) {
+                radii[k] = number(ra, k + 1, keyLine.get("lode_radii"), "lode_radii");
+            }
+            try {
+                return new LodeSpec(exponents, radii, doubleValue(keys, keyLine, "lode_accuracy"));
+            } catch (IllegalArgumentException e) {
+                throw error(keyLine.get("lode_exponents"), "invalid long-range channel: " + e.getMessage());
+            }
         }
 
         private void readVector(String[] t, int line, String key, double[] out) {

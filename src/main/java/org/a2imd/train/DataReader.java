@@ -138,7 +138,7 @@ public final class DataReader {
             nl.setFull(Arrays.copyOf(nl.fullStart, n + 1), Arrays.copyOf(nl.full, nl.fullStart[n]));
         }
         return new TrainingFrame(file, line, type, energy, f.forces == null ? null : f.forces.clone(),
-                f.energies == null ? null : f.energies.clone(), nl);
+                f.energies == null ? null : f.energies.clone(), nl, !cluster(f));
     }
 
     private static boolean cluster(ExtXyzFrame f) {

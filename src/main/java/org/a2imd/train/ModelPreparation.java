@@ -1,10 +1,13 @@
 package org.a2imd.train;
 
+import org.a2imd.core.InputException;
 import org.a2imd.core.WorkerPool;
 import org.a2imd.force.ForceOutput;
+import org.a2imd.force.ewald.AtomFeatures;
 import org.a2imd.neighbor.NeighborList;
 import org.a2imd.nnp.A2IForceField;
 import org.a2imd.nnp.A2IModel;
+import org.a2imd.nnp.LongRangeFeatures;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealVector;
@@ -14,7 +17,9 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * The constants DESIGN.md folds into a model before training, all from the training data: n0 (mean
  * neighbour count), radial-basis scales (unit RMS of each Bessel function over all neighbour pairs),
  * per-species reference energies e0 (least squares), then seeded weights, the output scale s_E (initial
- * force RMS equal to the data's) and a readout bias that centres the initial energy residual.
+ * force RMS equal to the data's) and a readout bias that centres the initial energy residual. With
+ * the long-range channel, also the mean and spread of each long-range feature over the training
+ * atoms, so the readout sees unit-scale inputs.
  */
 public final class ModelPreparation {
     /** At most this many training frames calibrate s_E and the readout bias. */
@@ -25,6 +30,12 @@ public final class ModelPreparation {
 
     /** Sets every constant and initialises the weights with {@code seed}. Returns a one-line summary. */
     public static String prepare(A2IModel model, Dataset train, long seed, WorkerPool pool) {
+        return prepare(model, train, seed, LongRangeFeatures.LODE, pool);
+    }
+
+    /** As above; a long-range channel takes its features from {@code features}. */
+    public static String prepare(A2IModel model, Dataset train, long seed, LongRangeFeatures.Factory features,
+            WorkerPool pool) {
         double n0 = train.meanNeighbours();
         if (!(n0 > 0)) {
             throw new IllegalArgumentException("no atom of the training data has a neighbour within the cutoff "
@@ -34,10 +45,70 @@ public final class ModelPreparation {
         radialScales(model, train);
         double[] e0 = referenceEnergies(train, model.architecture().species());
         System.arraycopy(e0, 0, model.e0(), 0, e0.length);
+        if (model.architecture().lode() != null) {
+            longRangeNormalisation(model, train, features, pool);
+        }
         model.initialise(seed);
-        calibrate(model, train, pool);
+        calibrate(model, train, features, pool);
         return String.format(java.util.Locale.ROOT, "n0 %.4g, s_E %.4g, e0 %s", n0, model.energyScale(),
-                java.util.Arrays.toString(model.e0()));
+                java.util.Arrays.toString(model.e0()))
+                + (model.architecture().lode() == null ? "" : ", long-range feature mean "
+                        + java.util.Arrays.toString(model.lodeMean()) + " spread "
+                        + java.util.Arrays.toString(model.lodeScale()));
+    }
+
+    /**
+     * mu_c and sigma_c of each long-range feature over all atoms of the training frames (features
+     * depend on positions only, so one pass). A feature that does not vary over the data (e.g. of a
+     * species that is absent) keeps sigma 1: it then enters as the constant 0 on the training data.
+     *
+     * @throws InputException for a cluster frame: its cell is a vacuum box whose images the features
+     *     would see
+     */
+    static void longRangeNormalisation(A2IModel model, Dataset train, LongRangeFeatures.Factory factory,
+            WorkerPool pool) {
+        int nf = model.architecture().longRangeFeatures();
+        AtomFeatures features = factory.create(model.architecture().lode(), model.architecture().species());
+        double[] shift = null;
+        double[] sum = new double[nf];
+        double[] sumSq = new double[nf];
+        long atoms = 0;
+        double[] lam = new double[0];
+        for (TrainingFrame f : train.frames()) {
+            requirePeriodic(f);
+            if (lam.length < f.atoms * nf) {
+                lam = new double[f.atoms * nf];
+            }
+            features.compute(f.list.x, f.type, f.atoms, f.list.box(), lam, pool);
+            if (shift == null) {
+                shift = java.util.Arrays.copyOf(lam, nf); // shifted sums: no cancellation for large means
+            }
+            for (int i = 0; i < f.atoms; i++) {
+                for (int c = 0; c < nf; c++) {
+                    double v = lam[i * nf + c] - shift[c];
+                    sum[c] += v;
+                    sumSq[c] += v * v;
+                }
+            }
+            atoms += f.atoms;
+        }
+        for (int c = 0; c < nf; c++) {
+            double mean = sum[c] / atoms;
+            double var = Math.max(0, sumSq[c] / atoms - mean * mean);
+            double sd = Math.sqrt(var);
+            double mu = shift[c] + mean;
+            model.lodeMean()[c] = mu;
+            model.lodeScale()[c] = sd > 0 && sd > 1e-12 * Math.abs(mu) ? sd : 1.0;
+        }
+    }
+
+    /** A long-range channel needs periodic frames; a cluster is an input error naming the frame. */
+    static void requirePeriodic(TrainingFrame f) {
+        if (!f.periodic) {
+            throw new InputException(f.file, f.line, "the frame is a cluster (no periodic Lattice), but the model has "
+                    + "a long-range (LODE) channel, whose features are sums over periodic images; give the frame a "
+                    + "periodic cell large enough to isolate it, or train without lode_exponents/lode_radii");
+        }
     }
 
     /** rbfScale[k] = 1 / RMS over all training pairs (r < r_c) of sin((k+1) pi r / r_c) / r. */
@@ -126,9 +197,9 @@ public final class ModelPreparation {
      * s_E so that the initial force RMS equals the data's (or, without forces, the spread of the
      * energy residual per atom), then the readout bias that makes the mean initial residual zero.
      */
-    static void calibrate(A2IModel model, Dataset train, WorkerPool pool) {
+    static void calibrate(A2IModel model, Dataset train, LongRangeFeatures.Factory features, WorkerPool pool) {
         model.setEnergyScale(1.0);
-        A2IForceField field = new A2IForceField(model);
+        A2IForceField field = new A2IForceField(model, null, features);
         ForceOutput out = new ForceOutput();
         int frames = Math.min(CALIBRATION_FRAMES, train.size());
         double predF = 0;

@@ -1,10 +1,20 @@
 package org.a2imd.train;
 
+import org.a2imd.force.ewald.LodeSpec;
 import org.a2imd.nnp.A2IArchitecture;
 
-/** The architecture asked for in a training deck (the species count comes from the data) and the init seed. */
+/**
+ * The architecture asked for in a training deck (the species count comes from the data) and the init
+ * seed; {@code lode} is the optional long-range channel (null for a local model).
+ */
 public record ModelSettings(double cutoff, int radial, int width, int heads, int layers, int ffn, int hidden1,
-        int hidden2, int envelopeP, double logitBound, long seed) {
+        int hidden2, int envelopeP, double logitBound, long seed, LodeSpec lode) {
+
+    /** A local model (no long-range channel). */
+    public ModelSettings(double cutoff, int radial, int width, int heads, int layers, int ffn, int hidden1,
+            int hidden2, int envelopeP, double logitBound, long seed) {
+        this(cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP, logitBound, seed, null);
+    }
 
     /** DESIGN.md's default sizes at this cutoff. */
     public static ModelSettings defaults(double cutoff, long seed) {
@@ -13,8 +23,14 @@ public record ModelSettings(double cutoff, int radial, int width, int heads, int
                 a.hidden2(), a.envelopeP(), a.logitBound(), seed);
     }
 
+    /** The same settings with the long-range channel {@code spec} (null: none). */
+    public ModelSettings withLode(LodeSpec spec) {
+        return new ModelSettings(cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP, logitBound,
+                seed, spec);
+    }
+
     public A2IArchitecture architecture(int species) {
         return new A2IArchitecture(species, cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP,
-                logitBound);
+                logitBound, lode);
     }
 }

@@ -11,6 +11,7 @@ import org.a2imd.core.Units;
 import org.a2imd.core.WorkerPool;
 import org.a2imd.nnp.A2IForceField;
 import org.a2imd.nnp.A2IModel;
+import org.a2imd.nnp.LongRangeFeatures;
 import org.a2imd.nnp.A2IModelFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,7 @@ public final class Trainer {
     private final WorkerPool pool;
     private final java.util.Map<String, String> provenance = new java.util.LinkedHashMap<>();
     private TrainingListener listener = TrainingListener.NONE;
+    private LongRangeFeatures.Factory longRange = LongRangeFeatures.LODE;
     private volatile boolean stopRequested;
 
     private A2IModel model;
@@ -64,6 +66,18 @@ public final class Trainer {
         this.data = data;
         this.outputs = outputs;
         this.pool = pool;
+        if (model.lode() != null) {
+            for (Dataset d : java.util.List.of(data.train(), data.validation(), data.test())) {
+                for (TrainingFrame f : d.frames()) {
+                    ModelPreparation.requirePeriodic(f);
+                }
+            }
+        }
+    }
+
+    /** Where a long-range channel gets its features (default: LODE). */
+    public void setLongRangeFeatures(LongRangeFeatures.Factory factory) {
+        this.longRange = factory;
     }
 
     public void setListener(TrainingListener listener) {
@@ -142,7 +156,7 @@ public final class Trainer {
             LOG.info("resuming from {} after epoch {} (best epoch {})", outputs.checkpoint(), epoch, bestEpoch);
         } else {
             model = new A2IModel(modelSettings.architecture(species.size()), units, species, 1.0);
-            String summary = ModelPreparation.prepare(model, data.train(), modelSettings.seed(), pool);
+            String summary = ModelPreparation.prepare(model, data.train(), modelSettings.seed(), longRange, pool);
             model.provenance().putAll(provenance);
             LOG.info("model {}", model.describe());
             LOG.info("prepared from {} training frames: {}", data.train().size(), summary);
@@ -156,7 +170,7 @@ public final class Trainer {
             bestEpoch = 0;
             stopped = false;
         }
-        A2IForceField field = new A2IForceField(model);
+        A2IForceField field = new A2IForceField(model, null, longRange);
         LossEvaluator loss = new LossEvaluator(field, lossWeights, pool);
         double[] grad = new double[np];
         int n = data.train().size();

@@ -19,11 +19,16 @@ public final class TrainingFrame {
     public final double[] forces;
     /** Reference per-atom energies, or null. */
     public final double[] atomEnergies;
-    /** Full neighbour list at the model cutoff (locals then ghosts). */
+    /** Full neighbour list at the model cutoff (locals then ghosts); its cell is {@code list.box()}. */
     public final NeighborList list;
+    /**
+     * True for a periodic frame; false for a cluster, whose list cell is only a vacuum box that keeps
+     * images out of the cutoff (long-range features would see those images).
+     */
+    public final boolean periodic;
 
     TrainingFrame(String file, int line, int[] type, double energy, double[] forces, double[] atomEnergies,
-            NeighborList list) {
+            NeighborList list, boolean periodic) {
         this.file = file;
         this.line = line;
         this.atoms = type.length;
@@ -32,6 +37,7 @@ public final class TrainingFrame {
         this.forces = forces;
         this.atomEnergies = atomEnergies;
         this.list = list;
+        this.periodic = periodic;
     }
 
     public boolean hasEnergy() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.a2imd.core.Units;
 import org.a2imd.core.WorkerPool;
+import org.a2imd.force.ewald.LodeSpec;
 import org.a2imd.io.deck.Command;
 import org.a2imd.io.deck.Deck;
 
@@ -95,12 +96,20 @@ public final class TrainingSetup {
                 l.getDouble("atom_energies"))).orElse(new LossWeights(1.0, 1.0, 0.0));
     }
 
+    /** Default relative truncation of the LODE reciprocal sums when the deck gives no lode_accuracy. */
+    public static final double DEFAULT_LODE_ACCURACY = 1e-6;
+
     static ModelSettings model(Command m) {
         int width = m.getInt("width");
         int[] hidden = m.getInts("hidden");
+        LodeSpec lode = null;
+        if (m.has("lode_exponents")) {
+            lode = new LodeSpec(m.getInts("lode_exponents"), m.getNumbers("lode_radii"),
+                    m.has("lode_accuracy") ? m.getDouble("lode_accuracy") : DEFAULT_LODE_ACCURACY);
+        }
         return new ModelSettings(m.getDouble("cutoff"), m.getInt("radial"), width, m.getInt("heads"),
                 m.getInt("layers"), m.has("ffn") ? m.getInt("ffn") : width, hidden[0], hidden[1],
-                m.getInt("envelope_p"), m.getDouble("logit_bound"), m.getLong("seed"));
+                m.getInt("envelope_p"), m.getDouble("logit_bound"), m.getLong("seed"), lode);
     }
 
     static OptimizerSettings optimizer(Command o) {

@@ -21,7 +21,7 @@ class ModelPreparationTest {
     Path dir;
 
     private static TrainingFrame frame(int[] type, double energy) {
-        return new TrainingFrame("synthetic", 1, type, energy, null, null, null);
+        return new TrainingFrame("synthetic", 1, type, energy, null, null, null, true);
     }
 
     @Test

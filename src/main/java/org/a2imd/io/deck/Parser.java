@@ -124,6 +124,18 @@ final class Parser {
             }
             return new Command.Value(p, List.copyOf(items), key, List.copyOf(toks.subList(at, at + f.count)));
         }
+        if (type instanceof ValueType.Several several) {
+            List<Object> items = new ArrayList<>();
+            int i = at;
+            while (i < toks.size() && !isKeyword(toks.get(i), sig)) {
+                items.add(scalar(several.element, toks.get(i), what, several.expected(), i - at));
+                i++;
+            }
+            if (items.isEmpty()) {
+                throw error(key, "option \"" + p.name() + "\" needs a value: " + type.expected());
+            }
+            return new Command.Value(p, List.copyOf(items), key, List.copyOf(toks.subList(at, i)));
+        }
         ValueType.Pairs pairs = (ValueType.Pairs) type;
         Map<String, Object> map = new LinkedHashMap<>();
         int i = at;

@@ -79,7 +79,7 @@ public final class Signature {
 
         /** A required positional argument; {@code label} names it in messages ("time step"). */
         public Builder arg(String name, String label, ValueType type) {
-            if (type instanceof ValueType.Pairs) {
+            if (type instanceof ValueType.Pairs || type instanceof ValueType.Several) {
                 throw new IllegalArgumentException("a positional argument cannot be a variable-length list");
             }
             checkNew(name);

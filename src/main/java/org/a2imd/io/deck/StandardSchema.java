@@ -10,6 +10,7 @@ import static org.a2imd.io.deck.ValueType.outputFile;
 import static org.a2imd.io.deck.ValueType.pairs;
 import static org.a2imd.io.deck.ValueType.positive;
 import static org.a2imd.io.deck.ValueType.real;
+import static org.a2imd.io.deck.ValueType.several;
 import static org.a2imd.io.deck.ValueType.speciesName;
 import static org.a2imd.io.deck.ValueType.word;
 
@@ -175,6 +176,10 @@ final class StandardSchema {
                 .option("envelope_p", integer(1), 6)
                 .option("logit_bound", positive(), 8.0)
                 .required("seed", longInteger(0))
+                .option("lode_exponents", several(integer(1)))
+                .option("lode_radii", several(positive()))
+                .option("lode_accuracy", positive())
+                .allOrNone("lode_exponents", "lode_radii")
                 .check(StandardSchema::checkModel)));
         add(c, CommandSpec.builder("loss").signature(s -> s
                 .option("energy", nonNegative(), 1.0)
@@ -217,6 +222,22 @@ final class StandardSchema {
         if (width % heads != 0) {
             throw model.error(model.has("heads") ? "heads" : "width", "width " + width
                     + " must be a multiple of heads " + heads);
+        }
+        if (model.has("lode_accuracy") && !model.has("lode_exponents")) {
+            throw model.error("lode_accuracy", "lode_accuracy needs the long-range channel: give lode_exponents and "
+                    + "lode_radii too");
+        }
+        if (model.has("lode_accuracy") && !(model.getDouble("lode_accuracy") < 1)) {
+            throw model.error("lode_accuracy", "lode_accuracy is a relative truncation error and must be below 1, "
+                    + "found " + model.getDouble("lode_accuracy"));
+        }
+        if (model.has("lode_exponents")) {
+            for (int p : model.getInts("lode_exponents")) {
+                if (p > 12) {
+                    throw model.error("lode_exponents", "LODE exponents p (of the 1/r^p kernel) must be 1 to 12, "
+                            + "found " + p);
+                }
+            }
         }
     }
 

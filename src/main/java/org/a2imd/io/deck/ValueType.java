@@ -86,6 +86,19 @@ public abstract class ValueType {
     }
 
     /**
+     * One or more values of one scalar type, e.g. "lode_radii 2.0 4.0"; the list ends at the next option
+     * keyword. Stored as an unmodifiable List.
+     */
+    public static final class Several extends ValueType {
+        final Scalar element;
+
+        Several(Scalar element) {
+            super("one or more " + element.plural);
+            this.element = element;
+        }
+    }
+
+    /**
      * One or more NAME VALUE pairs, e.g. "composition A 0.8 B 0.2"; the list ends at the next option
      * keyword (quote a name to use a keyword as a name). Stored as an unmodifiable ordered Map.
      */
@@ -208,6 +221,10 @@ public abstract class ValueType {
             throw new IllegalArgumentException("count " + count);
         }
         return new Fixed(element, count);
+    }
+
+    public static Several several(Scalar element) {
+        return new Several(element);
     }
 
     public static Pairs pairs(Scalar key, Scalar value) {

@@ -6,7 +6,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$here/../.."
-a2imd="$root/a2imd"
+a2imd="${A2IMD:-$root/a2imd}"   # A2IMD="java -jar COPY.jar" pins a build for long runs
 threads=2
 models=()
 while [[ $# -gt 0 ]]; do
@@ -21,7 +21,7 @@ d="$here/decks"
 cmp() { # out-dir ref-deck model-deck extra-args...
   local out="$1" ref="$2" model="$3"; shift 3
   echo "== compare $(basename "$ref") vs $(basename "$model") -> ${out#$root/}"
-  "$a2imd" compare "$ref" "$model" --out "$out" --threads "$threads" --no-progress "$@"
+  $a2imd compare "$ref" "$model" --out "$out" --threads "$threads" --no-progress "$@"
 }
 for m in "${models[@]}"; do
   case "$m" in

@@ -1,6 +1,7 @@
 package org.a2imd.nnp;
 
 import org.a2imd.force.ewald.AtomFeatures;
+import org.a2imd.force.ewald.LodeFeatures;
 import org.a2imd.force.ewald.LodeSpec;
 
 /**
@@ -24,6 +25,6 @@ public final class LongRangeFeatures {
 
     /** The one place that names the production LODE implementation. */
     private static AtomFeatures lode(LodeSpec spec, int species) {
-        throw new UnsupportedOperationException("LODE features not merged yet");
+        return new LodeFeatures(spec, species);
     }
 }

@@ -51,9 +51,16 @@ class A2ILongRangeNveTest {
             }
             A2IModel model = model();
             LongRangeTestSupport.fitNormalisation(model, s, pool);
+            // The channel's readout rows start at zero; give them random weights, large enough that its forces
+            // are a sizeable part of the total (the test must exercise them).
+            A2IModel.Segment w1 = model.segment("readout.W1");
+            Rng rows = new Rng(79);
+            double sd = 4 * Math.sqrt(2.0 / model.architecture().readoutInputs());
+            for (int k = w1.offset() + model.architecture().width() * w1.cols(); k < w1.offset() + w1.size(); k++) {
+                model.weights()[k] = sd * rows.nextGaussian();
+            }
             A2IForceField a2i = LongRangeTestSupport.field(model);
             A2IModel off = model.copy();
-            A2IModel.Segment w1 = model.segment("readout.W1");
             java.util.Arrays.fill(off.weights(), w1.offset() + model.architecture().width() * w1.cols(),
                     w1.offset() + w1.size(), 0.0);
             double[] fOn = forces(s, a2i, pool);

@@ -9,18 +9,19 @@ import org.a2imd.force.ewald.LodeSpec;
 /** Models and feature calculators for the tests of the A2I long-range channel. */
 public final class LongRangeTestSupport {
     /**
-     * The feature calculator every long-range test uses. Until force.ewald.LodeFeatures is merged it is
-     * the pairwise stand-in; with it, this one line becomes {@code LodeFeatures::new} (or
-     * {@link LongRangeFeatures#LODE}).
+     * The feature calculator every long-range test uses: the production LODE features
+     * ({@link PairGaussFeatures}, a pairwise stand-in with exact adjoints, remains for plumbing checks).
      */
-    public static final LongRangeFeatures.Factory FEATURES = PairGaussFeatures::new;
+    public static final LongRangeFeatures.Factory FEATURES = LongRangeFeatures.LODE;
 
     private LongRangeTestSupport() {
     }
 
     /** Two exponents, two radii: F = 4 per species. */
     public static LodeSpec spec() {
-        return new LodeSpec(new int[] {1, 3}, new double[] {0.5, 0.8}, 1e-8);
+        // accuracy 1e-12: a truncated k-sum changes by ~accuracy when a strain moves k-vectors across the
+        // cut-off, which finite-strain derivatives would see
+        return new LodeSpec(new int[] {1, 3}, new double[] {0.5, 0.8}, 1e-12);
     }
 
     /** {@link A2ITestSupport#smallModel} with the channel, its new readout rows random like the rest. */

@@ -59,9 +59,30 @@ final class StandardSchema {
                         .option("mixing", word(List.of("lorentz-berthelot", "geometric"),
                                 Map.of("arithmetic", "the arithmetic rule is called lorentz-berthelot")),
                                 "geometric"))
+                .variant("coulomb", s -> s
+                        .required("cutoff", positive())
+                        .required("charges", pairs(speciesName(), real()))
+                        .option("accuracy", positive())
+                        .option("alpha", positive())
+                        .option("kmax", positive())
+                        .option("background", bool(), false)
+                        .allOrNone("alpha", "kmax")
+                        .atMostOne("accuracy", "alpha")
+                        .check(StandardSchema::checkEwaldAccuracy))
+                .variant("dispersion", s -> s
+                        .required("cutoff", positive())
+                        .required("c6", pairs(speciesName(), nonNegative()))
+                        .option("accuracy", positive())
+                        .option("alpha", positive())
+                        .option("kmax", positive())
+                        .allOrNone("alpha", "kmax")
+                        .atMostOne("accuracy", "alpha")
+                        .check(StandardSchema::checkEwaldAccuracy))
                 .variant("sw", s -> s.required("file", inputFile()))
                 .variant("a2i", s -> s.required("file", inputFile()))
                 .variantHint("lj/cut", "write \"potential lj cutoff RC\"")
+                .variantHint("coul/long", "write \"potential coulomb cutoff RC charges A qA B qB\"")
+                .variantHint("ewald", "write \"potential coulomb cutoff RC charges A qA B qB\"")
                 .build());
         add(c, CommandSpec.builder("pair_coeff").repeatable().signature(s -> s
                 .arg("a", "first species", speciesName())
@@ -254,6 +275,14 @@ final class StandardSchema {
         if (e.getDouble("strain") > MAX_ELASTIC_STRAIN) {
             throw e.error("strain", "elastic strain must be at most " + MAX_ELASTIC_STRAIN
                     + " (typical: 1e-4 to 1e-3), found " + e.getDouble("strain"));
+        }
+    }
+
+    /** An Ewald accuracy is a relative error: between 0 and 1. */
+    private static void checkEwaldAccuracy(Command c) {
+        if (c.has("accuracy") && !(c.getDouble("accuracy") < 1)) {
+            throw c.error("accuracy", "accuracy is a relative error and must be below 1 (e.g. 1e-6), got "
+                    + c.getDouble("accuracy"));
         }
     }
 

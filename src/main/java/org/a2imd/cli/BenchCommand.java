@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * energy conservation (same system, cutoff shifted).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (see benchmarks/README.md).",
-        subcommands = {BenchCommand.Speed.class, BenchCommand.SwSpeed.class, BenchCommand.Drift.class, BenchA2I.class})
+        subcommands = {BenchCommand.Speed.class, BenchCommand.SwSpeed.class, BenchCommand.Drift.class, BenchA2I.class,
+            BenchEwald.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

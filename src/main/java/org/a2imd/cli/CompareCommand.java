@@ -117,6 +117,7 @@ final class CompareCommand implements Callable<Integer> {
         ForceField field = SimulationSetup.forceField(deck, species);
         AtomState state = SimulationSetup.structure(deck, units, species);
         SimulationSetup.checkOverlaps(deck, state);
+        SimulationSetup.checkCharges(deck, state);
         int nThreads = threads != null ? threads
                 : deck.optional("threads").map(c -> c.getInt("n")).orElse(Runtime.getRuntime().availableProcessors());
         Main.checkThreads(spec, nThreads);

@@ -70,6 +70,7 @@ final class EvalCommand implements Callable<Integer> {
                     break;
                 }
                 AtomState s = SimulationSetup.stateOf(frame, units, species, input.toString(), line);
+                SimulationSetup.checkCharges(deck, s);
                 evaluator.evaluateFreshList(s, true);
                 frame.setEnergy(evaluator.energy());
                 frame.setVirial(evaluator.virial().clone());

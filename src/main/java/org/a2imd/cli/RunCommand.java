@@ -57,6 +57,7 @@ final class RunCommand implements Callable<Integer> {
         SpeciesSet species = deck.species();
         ForceField field = SimulationSetup.forceField(deck, species);
         AtomState state = SimulationSetup.structure(deck, units, species);
+        SimulationSetup.checkCharges(deck, state);
         int nThreads = threads != null ? threads
                 : deck.optional("threads").map(c -> c.getInt("n")).orElse(Runtime.getRuntime().availableProcessors());
         Main.checkThreads(spec, nThreads);

@@ -16,6 +16,9 @@ import org.a2imd.force.ForceField;
 import org.a2imd.force.LennardJones;
 import org.a2imd.force.StillingerWeber;
 import org.a2imd.force.SumForceField;
+import org.a2imd.force.ewald.CoulombForceField;
+import org.a2imd.force.ewald.DispersionForceField;
+import org.a2imd.force.ewald.EwaldParameters;
 import org.a2imd.integrate.Csvr;
 import org.a2imd.integrate.Integrator;
 import org.a2imd.integrate.LangevinBaoab;
@@ -53,12 +56,84 @@ final class SimulationSetup {
         for (Command p : deck.all("potential")) {
             switch (p.variant()) {
                 case "lj" -> terms.add(lennardJones(deck, p, species));
+                case "coulomb" -> terms.add(coulomb(p, deck.units(), species));
+                case "dispersion" -> terms.add(dispersion(p, species));
                 case "sw" -> terms.add(new StillingerWeber(SwFile.read(p.getPath("file"), species)));
                 case "a2i" -> terms.add(a2i(p, deck.units(), species));
                 default -> throw p.error("potential " + p.variant() + " is not available in this build of a2imd");
             }
         }
         return terms.size() == 1 ? terms.get(0) : new SumForceField(terms);
+    }
+
+    /** Default relative accuracy of an Ewald sum when the deck gives neither accuracy nor alpha. */
+    static final double DEFAULT_EWALD_ACCURACY = 1e-6;
+
+    private static CoulombForceField coulomb(Command p, Units units, SpeciesSet species) {
+        double[] q = perSpecies(p, "charges", "a charge", species);
+        try {
+            return new CoulombForceField(species, q, ewaldParameters(p, 1), units.qqrd2e, p.getBool("background"));
+        } catch (IllegalArgumentException e) {
+            throw p.error(e.getMessage());
+        }
+    }
+
+    private static DispersionForceField dispersion(Command p, SpeciesSet species) {
+        double[] c6 = perSpecies(p, "c6", "a C6", species);
+        try {
+            return new DispersionForceField(species, c6, ewaldParameters(p, 6));
+        } catch (IllegalArgumentException e) {
+            throw p.error(e.getMessage());
+        }
+    }
+
+    private static EwaldParameters ewaldParameters(Command p, int exponent) {
+        double rc = p.getDouble("cutoff");
+        if (p.has("alpha")) {
+            return EwaldParameters.manual(exponent, rc, p.getDouble("alpha"), p.getDouble("kmax"));
+        }
+        return EwaldParameters.automatic(exponent, rc,
+                p.has("accuracy") ? p.getDouble("accuracy") : DEFAULT_EWALD_ACCURACY);
+    }
+
+    /** One value per deck species from NAME VALUE pairs; every species needs one (0 is fine). */
+    private static double[] perSpecies(Command p, String option, String what, SpeciesSet species) {
+        Map<String, Double> given = p.getPairs(option);
+        double[] v = new double[species.size()];
+        for (int t = 0; t < species.size(); t++) {
+            Double x = given.get(species.name(t));
+            if (x == null) {
+                throw p.error(option, "species " + species.name(t) + " has no " + option + " value: give " + what
+                        + " for every species (0 for species that do not take part)");
+            }
+            v[t] = x;
+        }
+        return v;
+    }
+
+    /**
+     * Refuses a cell whose net charge is not zero under a {@code potential coulomb} without
+     * {@code background yes}: its Coulomb energy is infinite. Reported at the potential line.
+     */
+    static void checkCharges(Deck deck, AtomState s) {
+        for (Command p : deck.all("potential")) {
+            if (!"coulomb".equals(p.variant()) || p.getBool("background")) {
+                continue;
+            }
+            Map<String, Double> q = p.getPairs("charges");
+            double net = 0;
+            double scale = 0;
+            for (int i = 0; i < s.n; i++) {
+                double qi = q.getOrDefault(s.species.name(s.type[i]), 0.0);
+                net += qi;
+                scale += Math.abs(qi);
+            }
+            if (Math.abs(net) > 1e-10 * scale) {
+                throw p.error(String.format(java.util.Locale.ROOT,
+                        "the cell's net charge is %.6g, not zero: its Coulomb energy is infinite (make the cell "
+                                + "neutral, or add \"background yes\" for a uniform neutralising background)", net));
+            }
+        }
     }
 
     private static A2IForceField a2i(Command p, Units units, SpeciesSet species) {

@@ -6,9 +6,9 @@ package org.a2imd.core;
  */
 public enum Units {
     /** Reduced Lennard-Jones units: epsilon, sigma, mass and k_B are 1. */
-    LJ("lj", 1.0, 1.0, 1.0, "sigma", "epsilon", "tau", "T*", "P*"),
+    LJ("lj", 1.0, 1.0, 1.0, 1.0, "sigma", "epsilon", "tau", "T*", "P*"),
     /** Angstrom, eV, ps, g/mol, K, bar (constants of LAMMPS's update.cpp). */
-    METAL("metal", 8.617343e-5, 1.0364269e-4, 1.6021765e6, "A", "eV", "ps", "K", "bar");
+    METAL("metal", 8.617343e-5, 1.0364269e-4, 1.6021765e6, 14.399645, "A", "eV", "ps", "K", "bar");
 
     /** Name used in decks and files. */
     public final String id;
@@ -18,18 +18,21 @@ public enum Units {
     public final double mvv2e;
     /** energy / volume to pressure. */
     public final double nktv2p;
+    /** Coulomb constant: q_i q_j / r (charges in e, or reduced) to energy (LAMMPS's qqr2e; eV A / e^2 in metal). */
+    public final double qqrd2e;
     public final String length;
     public final String energy;
     public final String time;
     public final String temperature;
     public final String pressure;
 
-    Units(String id, double boltz, double mvv2e, double nktv2p, String length, String energy, String time,
+    Units(String id, double boltz, double mvv2e, double nktv2p, double qqrd2e, String length, String energy, String time,
             String temperature, String pressure) {
         this.id = id;
         this.boltz = boltz;
         this.mvv2e = mvv2e;
         this.nktv2p = nktv2p;
+        this.qqrd2e = qqrd2e;
         this.length = length;
         this.energy = energy;
         this.time = time;

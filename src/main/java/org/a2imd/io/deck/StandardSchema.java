@@ -60,9 +60,30 @@ final class StandardSchema {
                         .option("mixing", word(List.of("lorentz-berthelot", "geometric"),
                                 Map.of("arithmetic", "the arithmetic rule is called lorentz-berthelot")),
                                 "geometric"))
+                .variant("coulomb", s -> s
+                        .required("cutoff", positive())
+                        .required("charges", pairs(speciesName(), real()))
+                        .option("accuracy", positive())
+                        .option("alpha", positive())
+                        .option("kmax", positive())
+                        .option("background", bool(), false)
+                        .allOrNone("alpha", "kmax")
+                        .atMostOne("accuracy", "alpha")
+                        .check(StandardSchema::checkEwaldAccuracy))
+                .variant("dispersion", s -> s
+                        .required("cutoff", positive())
+                        .required("c6", pairs(speciesName(), nonNegative()))
+                        .option("accuracy", positive())
+                        .option("alpha", positive())
+                        .option("kmax", positive())
+                        .allOrNone("alpha", "kmax")
+                        .atMostOne("accuracy", "alpha")
+                        .check(StandardSchema::checkEwaldAccuracy))
                 .variant("sw", s -> s.required("file", inputFile()))
                 .variant("a2i", s -> s.required("file", inputFile()))
                 .variantHint("lj/cut", "write \"potential lj cutoff RC\"")
+                .variantHint("coul/long", "write \"potential coulomb cutoff RC charges A qA B qB\"")
+                .variantHint("ewald", "write \"potential coulomb cutoff RC charges A qA B qB\"")
                 .build());
         add(c, CommandSpec.builder("pair_coeff").repeatable().signature(s -> s
                 .arg("a", "first species", speciesName())
@@ -292,6 +313,14 @@ final class StandardSchema {
             if (c.has(k) && Math.abs(c.getDouble(k)) > 0.5) {
                 throw c.error(k, "strain components must lie between -0.5 and 0.5, got " + c.getDouble(k));
             }
+        }
+    }
+
+    /** An Ewald accuracy is a relative error: between 0 and 1. */
+    private static void checkEwaldAccuracy(Command c) {
+        if (c.has("accuracy") && !(c.getDouble("accuracy") < 1)) {
+            throw c.error("accuracy", "accuracy is a relative error and must be below 1 (e.g. 1e-6), got "
+                    + c.getDouble("accuracy"));
         }
     }
 

@@ -219,7 +219,7 @@ class DeckErrorTest {
         expect(fails(with(8, tau)), 8, tau, "tau",
                 "integrator langevin has no option \"tau\" (it belongs to integrator csvr)");
         String cut = "potential sw cutoff 2.5";
-        expect(fails(with(8, cut)), 8, cut, "cutoff", "potential sw has no option \"cutoff\" (it belongs to potential lj)");
+        expect(fails(with(8, cut)), 8, cut, "cutoff", "potential sw has no option \"cutoff\" (it belongs to potential lj, potential coulomb, potential dispersion)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.a2imd.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.a2imd.core.InputException;
@@ -41,41 +42,79 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--also", paramLabel = "MODEL",
+            description = "another model to evaluate on the same data (repeatable); with --out its errors follow in "
+                    + "PREFIX.txt, go to PREFIX.also-K.json, and the parity plots show all models")
+    List<Path> also = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
-        A2IModel model = A2IModelFile.read(modelFile);
         int nThreads = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        List<Path> models = new ArrayList<>();
+        models.add(modelFile);
+        models.addAll(also);
         try (WorkerPool pool = new WorkerPool(nThreads)) {
             List<DataReader.Raw> raw = DataReader.read(dataFile);
-            Dataset data = new Dataset(DataReader.convert(raw, model.species(), model.cutoff(), model.units(), false,
-                    false, false, pool));
-            ErrorReport r = ErrorReport.of(new A2IForceField(model), data, pool);
-            if (r.energy() == null && r.forces() == null && r.atomEnergies() == null) {
-                throw new InputException(dataFile.toString(), 1, "no frame has an energy, forces or per-atom energies "
-                        + "to compare the model with");
+            List<ErrorReport> reports = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            Units u = null;
+            for (Path file : models) {
+                A2IModel model = A2IModelFile.read(file);
+                if (u != null && model.units() != u) {
+                    throw new InputException(file.toString(), 1, "model units " + model.units().id + " differ from "
+                            + u.id + " of " + modelFile);
+                }
+                u = model.units();
+                Dataset data = new Dataset(DataReader.convert(raw, model.species(), model.cutoff(), model.units(),
+                        false, false, false, pool));
+                ErrorReport r = ErrorReport.of(new A2IForceField(model), data, pool);
+                if (r.energy() == null && r.forces() == null && r.atomEnergies() == null) {
+                    throw new InputException(dataFile.toString(), 1, "no frame has an energy, forces or per-atom "
+                            + "energies to compare the model with");
+                }
+                reports.add(r);
+                String t = r.text("A2I model " + file + " on " + dataFile + " (units " + u.id + ")", u.energy,
+                        u.energy + "/" + u.length);
+                text.append(t);
+                System.out.print(t);
+                System.out.flush();
             }
-            Units u = model.units();
-            String text = r.text("A2I model " + modelFile + " on " + dataFile + " (units " + u.id + ")", u.energy,
-                    u.energy + "/" + u.length);
-            System.out.print(text);
-            System.out.flush();
             if (out != null) {
-                AtomicFiles.write(sibling(out, ".txt"), text);
-                AtomicFiles.write(sibling(out, ".json"), r.json(modelFile.toString(), dataFile.toString(), u.id));
-                plot(r.energyValues(), "energy per atom", u.energy, sibling(out, "-energy.png"));
-                plot(r.atomEnergyValues(), "per-atom energies", u.energy, sibling(out, "-atom_energies.png"));
-                plot(r.forceValues(), "force components", u.energy + "/" + u.length, sibling(out, "-forces.png"));
+                AtomicFiles.write(sibling(out, ".txt"), text.toString());
+                for (int k = 0; k < models.size(); k++) {
+                    AtomicFiles.write(sibling(out, k == 0 ? ".json" : ".also-" + k + ".json"),
+                            reports.get(k).json(models.get(k).toString(), dataFile.toString(), u.id));
+                }
+                List<String> labels = new ArrayList<>();
+                for (Path m : models) {
+                    labels.add(m.getFileName().toString());
+                }
+                String force = u.energy + "/" + u.length;
+                plot(labels, reports, ErrorReport::energyValues, "energy per atom", u.energy, sibling(out, "-energy.png"));
+                plot(labels, reports, ErrorReport::atomEnergyValues, "per-atom energies", u.energy,
+                        sibling(out, "-atom_energies.png"));
+                plot(labels, reports, ErrorReport::forceValues, "force components", force, sibling(out, "-forces.png"));
             }
             return 0;
         }
     }
 
-    private static void plot(ErrorReport.Values v, String title, String unit, Path png) {
-        if (v.size() == 0) {
+    private static void plot(List<String> labels, List<ErrorReport> reports,
+            java.util.function.Function<ErrorReport, ErrorReport.Values> which, String title, String unit, Path png) {
+        List<String> l = new ArrayList<>();
+        List<ErrorReport.Values> v = new ArrayList<>();
+        for (int k = 0; k < reports.size(); k++) {
+            ErrorReport.Values x = which.apply(reports.get(k));
+            if (x.size() > 0) {
+                l.add(labels.get(k));
+                v.add(x);
+            }
+        }
+        if (v.isEmpty()) {
             return;
         }
         try {
-            Plots.parity(v, title, unit, png);
+            Plots.parity(l, v, title, unit, png);
         } catch (Exception | LinkageError | java.awt.AWTError e) {
             LoggerFactory.getLogger(EvaluateCommand.class).warn("could not draw {}: {}", png, e.toString());
         }

@@ -47,31 +47,46 @@ public final class Plots {
 
     /** Predicted against reference values with the diagonal. */
     public static void parity(ErrorReport.Values values, String title, String unit, Path png) throws IOException {
+        parity(List.of("data"), List.of(values), title, unit, png);
+    }
+
+    /**
+     * Several models' predictions against the same reference values, one series each (legend shown when there
+     * is more than one), with the diagonal.
+     */
+    public static void parity(List<String> labels, List<ErrorReport.Values> values, String title, String unit, Path png)
+            throws IOException {
         System.setProperty("java.awt.headless", "true");
-        double[] p = values.predicted();
-        double[] r = values.reference();
-        int stride = Math.max(1, (p.length + MAX_POINTS - 1) / MAX_POINTS);
-        int n = (p.length + stride - 1) / stride;
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-            xs[k] = r[k * stride];
-            ys[k] = p[k * stride];
-            lo = Math.min(lo, Math.min(xs[k], ys[k]));
-            hi = Math.max(hi, Math.max(xs[k], ys[k]));
-        }
         XYChart chart = new XYChartBuilder().width(600).height(600).title(title)
                 .xAxisTitle("reference [" + unit + "]").yAxisTitle("predicted [" + unit + "]").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
-        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setLegendVisible(values.size() > 1);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        List<double[][]> series = new java.util.ArrayList<>();
+        for (ErrorReport.Values v : values) {
+            double[] p = v.predicted();
+            double[] r = v.reference();
+            int stride = Math.max(1, (p.length + MAX_POINTS - 1) / MAX_POINTS);
+            int n = (p.length + stride - 1) / stride;
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            for (int k = 0; k < n; k++) {
+                xs[k] = r[k * stride];
+                ys[k] = p[k * stride];
+                lo = Math.min(lo, Math.min(xs[k], ys[k]));
+                hi = Math.max(hi, Math.max(xs[k], ys[k]));
+            }
+            series.add(new double[][] {xs, ys});
+        }
         XYSeries diag = chart.addSeries("y = x", new double[] {lo, hi}, new double[] {lo, hi});
         diag.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         diag.setMarker(SeriesMarkers.NONE);
         diag.setLineColor(Color.GRAY);
-        chart.addSeries("data", xs, ys).setMarker(SeriesMarkers.CIRCLE);
+        for (int k = 0; k < series.size(); k++) {
+            chart.addSeries(labels.get(k), series.get(k)[0], series.get(k)[1]).setMarker(SeriesMarkers.CIRCLE);
+        }
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 }

@@ -73,6 +73,17 @@ class TrainCliTest {
             assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', png);
         }
 
+        // A second model on the same data (--also): its errors follow, its JSON is separate, plots show both.
+        Files.copy(dir.resolve("lj.a2i"), dir.resolve("twin.a2i"));
+        Cli.Result both = Cli.run("evaluate", dir.resolve("lj.a2i").toString(), data.toString(), "--also",
+                dir.resolve("twin.a2i").toString(), "--out", dir.resolve("both").toString(), "--threads", "1");
+        assertEquals(0, both.code(), both.err());
+        String bothText = Files.readString(dir.resolve("both.txt"));
+        assertTrue(bothText.contains("lj.a2i on") && bothText.contains("twin.a2i on"), bothText);
+        assertEquals(json.replace("lj.a2i", "twin.a2i"), Files.readString(dir.resolve("both.also-1.json")),
+                "the same weights give the same errors");
+        assertTrue(Files.size(dir.resolve("both-energy.png")) > 1000);
+
         // Direct computation through the engine's own path: ForceEvaluator with a skin and cell lists.
         A2IModel m = A2IModelFile.read(dir.resolve("lj.a2i"));
         SpeciesSet species = new SpeciesSet(List.of(new Species("Ar", 1.0)));

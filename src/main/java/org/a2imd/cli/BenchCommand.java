@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.a2imd.analysis.EnergyDrift;
 import org.a2imd.core.AtomState;
 import org.a2imd.core.Lattice;
 import org.a2imd.core.Rng;
@@ -21,13 +20,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code a2imd bench}: the Lennard-Jones benchmarks of benchmarks/README.md. {@code lj} measures speed
- * (LAMMPS bench/in.lj: fcc rho* 0.8442, T* 1.44, cutoff 2.5, skin 0.3, NVE); {@code drift} measures NVE
- * energy conservation (same system, cutoff shifted).
+ * {@code a2imd bench}: the Lennard-Jones benchmarks of benchmarks/README.md. {@code lj} and {@code sw} measure speed
+ * (LAMMPS bench/in.lj: fcc rho* 0.8442, T* 1.44, cutoff 2.5, skin 0.3, NVE; SW silicon); {@code drift}
+ * measures NVE energy conservation and {@code plot-sweep} tabulates and plots timestep sweeps of it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (see benchmarks/README.md).",
-        subcommands = {BenchCommand.Speed.class, BenchCommand.SwSpeed.class, BenchCommand.Drift.class, BenchA2I.class,
-            BenchEwald.class})
+        subcommands = {BenchCommand.Speed.class, BenchCommand.SwSpeed.class, BenchDrift.class, BenchPlotSweep.class,
+            BenchA2I.class, BenchEwald.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -141,87 +140,6 @@ final class BenchCommand implements Runnable {
             Velocities.maxwellBoltzmann(s, 1000.0, new Rng(12345));
             var sw = new org.a2imd.force.StillingerWeber(org.a2imd.io.SwFile.read(potential, species));
             timeNve("sw", s, sw, skin, 0.001, threads, steps, warmup);
-            return 0;
-        }
-    }
-
-    @Command(name = "drift", mixinStandardHelpOptions = true,
-            description = "LJ NVE energy conservation: drift and fluctuation of the total energy per atom.")
-    static final class Drift implements Callable<Integer> {
-        @Option(names = "--system", description = "lj (4000 atoms, T* 1.44, shifted, skin 0.3) or sw (diamond "
-                + "Si 10x10x10, 2000 K start, skin 1.0; default ${DEFAULT-VALUE})")
-        String system = "lj";
-        @Option(names = "--atoms", description = "approximate atom count for lj (default ${DEFAULT-VALUE})")
-        int atoms = 4000;
-        @Option(names = "--steps", description = "steps (default ${DEFAULT-VALUE})")
-        int steps = 10000;
-        @Option(names = "--dt", description = "timestep (default 0.005 tau for lj, 0.001 ps for sw)")
-        Double dt;
-        @Option(names = "--potential", description = "Stillinger-Weber file for sw (default ${DEFAULT-VALUE})")
-        Path potential = Path.of("potentials/Si.sw");
-        @Option(names = "--every", description = "sampling interval in steps (default ${DEFAULT-VALUE})")
-        int every = 10;
-        @Option(names = "--threads", description = "threads (default ${DEFAULT-VALUE})")
-        int threads = 2;
-        @Option(names = "--equilibrate", description = "unsampled NVE steps first (default ${DEFAULT-VALUE})")
-        int equilibrate = 0;
-
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() throws IOException {
-            Main.checkThreads(spec, threads);
-            AtomState s;
-            org.a2imd.force.ForceField field;
-            double skin;
-            if ("lj".equals(system)) {
-                s = ljSystem(atoms, 1.44, 87287);
-                field = lj(s.species, true);
-                skin = 0.3;
-            } else if ("sw".equals(system)) {
-                Lattice lat = Lattice.withConstant(Lattice.Kind.DIAMOND, 5.431, 10, 10, 10);
-                SpeciesSet species = SpeciesSet.of(new Species("Si", 28.0855));
-                s = new AtomState(Units.METAL, species, lat.box(), new int[lat.count()], lat.positions());
-                Velocities.maxwellBoltzmann(s, 2000.0, new Rng(12345));
-                field = new org.a2imd.force.StillingerWeber(org.a2imd.io.SwFile.read(potential, species));
-                skin = 1.0;
-            } else {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--system must be lj or sw, got " + system);
-            }
-            double dt = this.dt != null ? this.dt : s.units == Units.LJ ? 0.005 : 0.001;
-            try (WorkerPool pool = new WorkerPool(threads)) {
-                ForceEvaluator f = new ForceEvaluator(field, skin, pool);
-                VelocityVerlet vv = new VelocityVerlet(dt);
-                vv.init(s, f);
-                for (int k = 0; k < equilibrate; k++) {
-                    vv.step(s, f);
-                }
-                int m = steps / every + 1;
-                double[] t = new double[m];
-                double[] e = new double[m];
-                double[] ke = new double[m];
-                int k = 0;
-                for (int step = 0; step <= steps; step++) {
-                    if (step > 0) {
-                        vv.step(s, f);
-                    }
-                    if (step % every == 0) {
-                        t[k] = step * dt;
-                        ke[k] = s.kineticEnergy();
-                        e[k] = f.energy() + ke[k];
-                        k++;
-                    }
-                }
-                EnergyDrift d = EnergyDrift.of(t, e, ke, s.n);
-                String eu = s.units.energy + "/" + s.units.time;
-                System.out.printf(Locale.ROOT,
-                        "%s-nve atoms %d dt %g steps %d T %.4g drift %.3e %s/atom rms %.3e %s/atom drift/std(KE) %.3e "
-                                + "builds %d%n",
-                        system, s.n, dt, steps, s.temperature(), d.slopePerAtom(), eu, d.rmsPerAtom(), s.units.energy,
-                        d.driftOverKineticStd(), f.neighborList().builds());
-            }
             return 0;
         }
     }

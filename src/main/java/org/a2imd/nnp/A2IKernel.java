@@ -52,7 +52,7 @@ final class A2IKernel {
     private int lamOff;
 
     // Neighbour gather, sized from the list length.
-    private int gatherCap;
+    private int gatherCap = -1; // the first call allocates even for an atom without neighbours
     private int[] nb = new int[0];
     private int[] sp = new int[0];
     private double[] ux = new double[0];

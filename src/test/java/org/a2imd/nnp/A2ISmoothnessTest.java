@@ -89,6 +89,21 @@ class A2ISmoothnessTest {
         assertTrue(maxJumpF < 50 * ds * Math.max(maxF, 1e-12) / 0.1, "force jumps: " + maxJumpF);
     }
 
+    /**
+     * Atoms without any neighbour (a dilute gas; the very first atom a fresh force field sees) get the
+     * energy of an isolated atom and no force; this once crashed on unallocated scratch arrays.
+     */
+    @Test
+    void isolatedAtomsOnAFreshForceField() {
+        A2IForceField fresh = new A2IForceField(model);
+        AtomState st = new AtomState(org.a2imd.core.Units.LJ, A2ITestSupport.speciesSet(model),
+                Box.orthorhombic(20, 20, 20), new int[] {0, 1, 0}, new double[] {1, 1, 1, 8, 8, 8, 15, 1, 9});
+        A2ITestSupport.Eval e = A2ITestSupport.evaluate(fresh, st, pool);
+        assertEquals(0.0, A2ITestSupport.maxAbs(e.force()), 0.0);
+        assertEquals(e.atomEnergy()[0], e.atomEnergy()[2], 0.0, "two isolated atoms of one species");
+        assertEquals(e.atomEnergy()[0] + e.atomEnergy()[1] + e.atomEnergy()[2], e.energy(), 1e-12);
+    }
+
     @Test
     void dimerAcrossTheCutoff() {
         System.out.println("dimer:");

@@ -128,6 +128,10 @@ public final class CellListPairFinder implements PairFinder {
         rc2 = rl * rl;
         wantHalf = nl.wantsHalf();
         wantFull = nl.wantsFull();
+        if (!wantHalf && !wantFull) {
+            current = null;
+            return;
+        }
         try {
             setUpBins(box, rl, nl.nAll);
             sortIntoBins(nl);
@@ -591,7 +595,7 @@ public final class CellListPairFinder implements PairFinder {
             if (wantHalf) {
                 halfStart[i] = halves;
             }
-        } else {
+        } else if (wantHalf) {
             for (int r = 0; r < rowCount; r++) {
                 n = wide ? scanHalfWide(xs, sortedKey, from[r], to[r], xi, yi, zi, rc2, 2 * i, c, n)
                         : scanHalf(xs, sortedKey, from[r], to[r], xi, yi, zi, rc2, 2 * i, (r << ROW_SHIFT) - from[r], c, n);

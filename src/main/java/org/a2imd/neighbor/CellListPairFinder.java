@@ -154,8 +154,9 @@ public final class CellListPairFinder implements PairFinder {
             for (int t = 0; t < slices.length; t++) {
                 Slice s = slices[t];
                 int atoms = WorkerPool.sliceStart(nLocal, t + 1, slices.length) - WorkerPool.sliceStart(nLocal, t, slices.length);
-                double guess = 1.0625 * atoms * perAtom + 1024;
+                long guess = (long) (1.0625 * atoms * perAtom) + 1024;
                 if (s.codes.length < guess && guess < Integer.MAX_VALUE - 16) {
+                    s.codes = null;
                     s.codes = new char[(int) guess];
                 }
                 if (s.rowFrom.length < rows) {

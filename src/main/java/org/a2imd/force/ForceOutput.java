@@ -35,7 +35,8 @@ public final class ForceOutput {
         energy = 0;
         Arrays.fill(virial, 0);
         if (force.length < 3 * nAll) {
-            force = new double[3 * (nAll + nAll / 8 + 16)];
+            force = null;
+            force = new double[3 * (nAll + nAll / 32 + 16)];
         } else {
             Arrays.fill(force, 0, 3 * nAll, 0.0);
         }

@@ -18,15 +18,25 @@ import org.a2imd.core.WorkerPool;
  * row costs the same however many bins it spans) so that rows end close to the cutoff sphere.
  *
  * <p>Local atoms are searched in bin order, whatever their numbering, so the candidates stay in cache
- * and atoms sharing a bin share its row ranges. Each thread takes a contiguous part of that order and
- * writes the lists into its own buffer; a parallel gather then puts them into CSR order by atom index.
- * Buffers are kept between builds: a build allocates only when the system has grown.
+ * and atoms sharing a bin share its row ranges. Each thread takes a contiguous part of that order. The
+ * CSR lists are in atom order, so an atom's place is known only once all counts are; the search
+ * therefore records each neighbour as a 16-bit code (stencil row and place in the row, half the
+ * memory of the neighbour index) and a parallel gather decodes the codes into the CSR lists. The
+ * lists are thus held once, plus a half-size copy in search order, not twice. Buffers are kept
+ * between builds: a build allocates only when the system has grown.
  */
 public final class CellListPairFinder implements PairFinder {
     /** Target bin thickness along a and b, in units of the list cutoff. */
     private static final double BIN_FRACTION = 0.5;
     /** Target bin thickness along c (the row direction), in units of the list cutoff. */
     private static final double C_FRACTION = 0.125;
+    /** A list array grows to its need plus 1/LIST_SLACK, so small fluctuations do not reallocate. */
+    private static final int LIST_SLACK = 32;
+    /**
+     * A code is (row &lt;&lt; ROW_SHIFT) + place in the row when rows are shorter than 1 &lt;&lt; ROW_SHIFT
+     * (compact); otherwise two chars holding the sorted position (wide, for extreme clustering).
+     */
+    private static final int ROW_SHIFT = 10;
 
     private final WorkerPool pool;
     private final Slice[] slices;
@@ -40,8 +50,8 @@ public final class CellListPairFinder implements PairFinder {
     private final double[] span = new double[3];
     private final double[] scratch = new double[3];
     private int[] binOf = new int[0];
+    /** First sorted position of each bin, nBins + 1 (during the sort: the fill cursor of each bin). */
     private int[] binStart = new int[1];
-    private int[] cursor = new int[0];
     private int[] sortedIndex = new int[0];
     private double[] sortedX = new double[0];
     /** Half-pair key of each sorted atom: local i keeps j iff key[j] > 2 i (see {@link #halfKey}). */
@@ -55,6 +65,12 @@ public final class CellListPairFinder implements PairFinder {
     private int[] rowDb = new int[0];
     private int[] rowDcLo = new int[0];
     private int[] rowDcHi = new int[0];
+    /** Bin-index offsets of each row's first bin and of the bin after its last. */
+    private int[] rowLo = new int[0];
+    private int[] rowHi = new int[0];
+    /** How far the stencil reaches below and above a bin along each axis. */
+    private final int[] reachBelow = new int[3];
+    private final int[] reachAbove = new int[3];
     private Box stencilBox;
     private double stencilCutoff;
     private final int[] stencilNb = new int[3];
@@ -70,6 +86,10 @@ public final class CellListPairFinder implements PairFinder {
     private double rc2;
     private boolean wantHalf;
     private boolean wantFull;
+    /** Codes are two chars (the sorted position) rather than one (row and place); see ROW_SHIFT. */
+    private boolean wide;
+    /** Most atoms in one bin, from the last sort. */
+    private int maxBinCount;
     private final WorkerPool.Task binTask = this::binSlice;
     private final WorkerPool.Task searchTask = this::searchSlice;
     private final WorkerPool.Task gatherTask = this::gatherSlice;
@@ -82,12 +102,14 @@ public final class CellListPairFinder implements PairFinder {
         }
     }
 
-    /** One thread's scratch: its lists in search order, and the row ranges of the current bin. */
+    /**
+     * One thread's scratch: the codes of its atoms' neighbours in search order (the full list when
+     * both lists are made, the half list being the part with a larger half key), and the row ranges
+     * of the current bin.
+     */
     private static final class Slice {
-        int[] half = new int[256];
-        int[] full = new int[256];
-        int halfSize;
-        int fullSize;
+        char[] codes = new char[0];
+        int size;
         int[] rowFrom = new int[0];
         int[] rowTo = new int[0];
         int rowCount;
@@ -106,14 +128,37 @@ public final class CellListPairFinder implements PairFinder {
         rc2 = rl * rl;
         wantHalf = nl.wantsHalf();
         wantFull = nl.wantsFull();
+        if (!wantHalf && !wantFull) {
+            current = null;
+            return;
+        }
         try {
             setUpBins(box, rl, nl.nAll);
             sortIntoBins(nl);
-            if (halfStart.length < nLocal + 1) {
+            if (wantHalf && halfStart.length < nLocal + 1) {
                 halfStart = new int[nLocal + 1];
+            }
+            if (wantFull && fullStart.length < nLocal + 1) {
                 fullStart = new int[nLocal + 1];
             }
-            for (Slice s : slices) {
+            // A row spans at most maxRowBins bins: compact codes fit when it cannot hold more atoms.
+            int maxRowBins = 0;
+            for (int r = 0; r < rows; r++) {
+                maxRowBins = Math.max(maxRowBins, rowDcHi[r] - rowDcLo[r] + 1);
+            }
+            wide = rows > 1 << (16 - ROW_SHIFT) || (long) maxBinCount * maxRowBins > 1 << ROW_SHIFT;
+            // First guess of each slice's codes: the neighbours of a uniform system (plus 1/16), so
+            // that the first build of a large system does not leave a trail of discarded buffers.
+            double perAtom = nLocal / box.volume() * 4.0 / 3.0 * Math.PI * rl * rl * rl
+                    * (wantFull ? 1.0 : 0.5) * (wide ? 2 : 1);
+            for (int t = 0; t < slices.length; t++) {
+                Slice s = slices[t];
+                int atoms = WorkerPool.sliceStart(nLocal, t + 1, slices.length) - WorkerPool.sliceStart(nLocal, t, slices.length);
+                long guess = (long) (1.0625 * atoms * perAtom) + 1024;
+                if (s.codes.length < guess && guess < Integer.MAX_VALUE - 16) {
+                    s.codes = null;
+                    s.codes = new char[(int) guess];
+                }
                 if (s.rowFrom.length < rows) {
                     s.rowFrom = new int[rows];
                     s.rowTo = new int[rows];
@@ -121,13 +166,19 @@ public final class CellListPairFinder implements PairFinder {
             }
             pool.run(searchTask);
             // The search left each atom's count in start[i]; turn counts into offsets.
-            int hTotal = toOffsets(halfStart, nLocal);
-            int fTotal = toOffsets(fullStart, nLocal);
+            int hTotal = wantHalf ? toOffsets(halfStart, nLocal) : 0;
+            int fTotal = wantFull ? toOffsets(fullStart, nLocal) : 0;
+            // The old list is garbage from here on: drop every reference before allocating a larger
+            // one, so that the collector may reuse its memory for the new one.
             if (wantHalf && half.length < hTotal) {
-                half = new int[hTotal + hTotal / 8];
+                half = null;
+                nl.setHalf(null, null);
+                half = new int[hTotal + hTotal / LIST_SLACK];
             }
             if (wantFull && full.length < fTotal) {
-                full = new int[fTotal + fTotal / 8];
+                full = null;
+                nl.setFull(null, null);
+                full = new int[fTotal + fTotal / LIST_SLACK];
             }
             pool.run(gatherTask);
         } finally {
@@ -139,6 +190,11 @@ public final class CellListPairFinder implements PairFinder {
         if (wantFull) {
             nl.setFull(fullStart, full);
         }
+    }
+
+    /** Whether the last build used wide codes (for tests). */
+    boolean usedWideCodes() {
+        return wide;
     }
 
     private static int toOffsets(int[] start, int n) {
@@ -234,6 +290,8 @@ public final class CellListPairFinder implements PairFinder {
             rowDb = new int[maxRows];
             rowDcLo = new int[maxRows];
             rowDcHi = new int[maxRows];
+            rowLo = new int[maxRows];
+            rowHi = new int[maxRows];
         }
         double[] bLo = new double[3];
         double[] bHi = new double[3];
@@ -259,8 +317,19 @@ public final class CellListPairFinder implements PairFinder {
                     rowDb[rows] = db;
                     rowDcLo[rows] = first;
                     rowDcHi[rows] = last;
+                    rowLo[rows] = (da * nb[1] + db) * nb[2] + first;
+                    rowHi[rows] = (da * nb[1] + db) * nb[2] + last + 1;
                     rows++;
                 }
+            }
+        }
+        int[][] d = {rowDa, rowDb, rowDcLo, rowDcHi};
+        for (int k = 0; k < 3; k++) {
+            reachBelow[k] = 0;
+            reachAbove[k] = 0;
+            for (int r = 0; r < rows; r++) {
+                reachBelow[k] = Math.max(reachBelow[k], -d[k][r]);
+                reachAbove[k] = Math.max(reachAbove[k], d[k == 2 ? 3 : k][r]);
             }
         }
     }
@@ -326,34 +395,41 @@ public final class CellListPairFinder implements PairFinder {
         int nLocal = nl.nLocal;
         int nBins = nb[0] * nb[1] * nb[2];
         if (binOf.length < nAll) {
-            int cap = nAll + nAll / 8 + 16;
+            int cap = nAll + nAll / 32 + 16;
+            binOf = null;
+            sortedIndex = null;
+            sortedKey = null;
+            sortedX = null;
             binOf = new int[cap];
             sortedIndex = new int[cap];
             sortedKey = new int[cap];
             sortedX = new double[3 * cap];
         }
         if (localOrder.length < nLocal) {
-            localOrder = new int[nLocal + nLocal / 8 + 16];
+            localOrder = new int[nLocal];
         }
         if (binStart.length < nBins + 1) {
             binStart = new int[nBins + 1];
-            cursor = new int[nBins];
         }
         double[] x = nl.x;
         pool.run(binTask);
-        Arrays.fill(cursor, 0, nBins, 0);
+        // Counting sort in one array: counts, then each bin's end, then filling backwards leaves each
+        // bin's start (walking j backwards keeps the atoms of a bin in increasing index order).
+        Arrays.fill(binStart, 0, nBins + 1, 0);
         for (int j = 0; j < nAll; j++) {
-            cursor[binOf[j]]++;
+            binStart[binOf[j]]++;
         }
         int sum = 0;
+        int most = 0;
         for (int b = 0; b < nBins; b++) {
+            most = Math.max(most, binStart[b]);
+            sum += binStart[b];
             binStart[b] = sum;
-            sum += cursor[b];
-            cursor[b] = binStart[b];
         }
+        maxBinCount = most;
         binStart[nBins] = sum;
-        for (int j = 0; j < nAll; j++) {
-            int k = cursor[binOf[j]]++;
+        for (int j = nAll - 1; j >= 0; j--) {
+            int k = --binStart[binOf[j]];
             sortedIndex[k] = j;
             sortedKey[k] = halfKey(nl, j);
             sortedX[3 * k] = x[3 * j];
@@ -410,12 +486,11 @@ public final class CellListPairFinder implements PairFinder {
         return 2 * o + (positive ? 1 : 0);
     }
 
-    /** Thread t's part of the bin-ordered local atoms: their lists, and their counts in start[i]. */
+    /** Thread t's part of the bin-ordered local atoms: their neighbour codes, and their counts in start[i]. */
     private void searchSlice(int t, int threads) {
         int nLocal = current.nLocal;
         Slice out = slices[t];
-        out.halfSize = 0;
-        out.fullSize = 0;
+        out.size = 0;
         int lastBin = -1;
         int end = WorkerPool.sliceStart(nLocal, t + 1, threads);
         for (int p = WorkerPool.sliceStart(nLocal, t, threads); p < end; p++) {
@@ -427,8 +502,8 @@ public final class CellListPairFinder implements PairFinder {
                 lastBin = bin;
             }
             // Split from this method on purpose: this loop runs once per build, so the JIT only
-            // compiles it on-stack, which optimises inner loops badly; atomLists gets fully compiled.
-            atomLists(out, k, i);
+            // compiles it on-stack, which optimises inner loops badly; atomCodes gets fully compiled.
+            atomCodes(out, k, i);
         }
     }
 
@@ -442,6 +517,26 @@ public final class CellListPairFinder implements PairFinder {
         int ai = bin / (nbC * nbB);
         int count = 0;
         int room = 0;
+        if (ai >= reachBelow[0] && ai + reachAbove[0] < nbA && bi >= reachBelow[1] && bi + reachAbove[1] < nbB
+                && ci >= reachBelow[2] && ci + reachAbove[2] < nbC) {
+            // Every row lies inside the grid: no clipping (the common case for local atoms).
+            int[] lo = rowLo;
+            int[] hi = rowHi;
+            int[] start = binStart;
+            int[] from = out.rowFrom;
+            int[] to = out.rowTo;
+            for (int r = 0; r < rows; r++) {
+                int k0 = start[bin + lo[r]];
+                int k1 = start[bin + hi[r]];
+                from[count] = k0;
+                to[count] = k1;
+                count += k0 < k1 ? 1 : 0;
+                room += k1 - k0;
+            }
+            out.rowCount = count;
+            out.room = room;
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             int a = ai + rowDa[r];
             int b = bi + rowDb[r];
@@ -467,10 +562,12 @@ public final class CellListPairFinder implements PairFinder {
         out.room = room;
     }
 
-    /** Appends the neighbours of local atom i (sorted position k) to the slice's buffers. */
-    private void atomLists(Slice out, int k, int i) {
+    /**
+     * Appends the codes of the neighbours of local atom i (sorted position k) to the slice's buffer and
+     * stores its list lengths in halfStart[i], fullStart[i].
+     */
+    private void atomCodes(Slice out, int k, int i) {
         double[] xs = sortedX;
-        int[] idx = sortedIndex;
         double xi = xs[3 * k];
         double yi = xs[3 * k + 1];
         double zi = xs[3 * k + 2];
@@ -478,112 +575,156 @@ public final class CellListPairFinder implements PairFinder {
         int[] from = out.rowFrom;
         int[] to = out.rowTo;
         int rowCount = out.rowCount;
+        int n0 = out.size;
         // Room for all candidates first, so the scans store unconditionally and only advance the
         // count: no hard-to-predict branch on the distance test.
-        if (wantHalf && out.half.length - out.halfSize < out.room) {
-            out.half = Arrays.copyOf(out.half, Math.max(2 * out.half.length, out.halfSize + out.room));
+        int room = wide ? 2 * out.room : out.room;
+        if (out.codes.length - n0 < room) {
+            out.codes = Arrays.copyOf(out.codes, Math.max(n0 + room + 256, n0 + n0 / 4));
         }
-        if (wantFull && out.full.length - out.fullSize < out.room) {
-            out.full = Arrays.copyOf(out.full, Math.max(2 * out.full.length, out.fullSize + out.room));
-        }
-        if (wantHalf && wantFull) {
-            int[] key = sortedKey;
-            int[] h = out.half;
-            int[] f = out.full;
-            int hn = out.halfSize;
-            int fn = out.fullSize;
+        char[] c = out.codes;
+        int n = n0;
+        if (wantFull) {
+            int halves = 0;
             for (int r = 0; r < rowCount; r++) {
-                long both = scanBoth(xs, idx, key, from[r], to[r], xi, yi, zi, rc2, i, h, hn, f, fn);
-                hn = (int) (both >>> 32);
-                fn = (int) both;
+                long both = wide ? scanFullWide(xs, sortedKey, from[r], to[r], xi, yi, zi, rc2, k, 2 * i, c, n)
+                        : scanFull(xs, sortedKey, from[r], to[r], xi, yi, zi, rc2, k, 2 * i, (r << ROW_SHIFT) - from[r], c, n);
+                n = (int) both;
+                halves += (int) (both >>> 32);
             }
-            halfStart[i] = hn - out.halfSize;
-            fullStart[i] = fn - out.fullSize;
-            out.halfSize = hn;
-            out.fullSize = fn;
+            fullStart[i] = wide ? (n - n0) / 2 : n - n0;
+            if (wantHalf) {
+                halfStart[i] = halves;
+            }
         } else if (wantHalf) {
-            int[] key = sortedKey;
-            int[] h = out.half;
-            int hn = out.halfSize;
             for (int r = 0; r < rowCount; r++) {
-                hn = scanHalf(xs, idx, key, from[r], to[r], xi, yi, zi, rc2, 2 * i, h, hn);
+                n = wide ? scanHalfWide(xs, sortedKey, from[r], to[r], xi, yi, zi, rc2, 2 * i, c, n)
+                        : scanHalf(xs, sortedKey, from[r], to[r], xi, yi, zi, rc2, 2 * i, (r << ROW_SHIFT) - from[r], c, n);
             }
-            halfStart[i] = hn - out.halfSize;
-            out.halfSize = hn;
-        } else if (wantFull) {
-            int[] f = out.full;
-            int fn = out.fullSize;
-            for (int r = 0; r < rowCount; r++) {
-                fn = scanFull(xs, idx, from[r], to[r], xi, yi, zi, rc2, i, f, fn);
-            }
-            fullStart[i] = fn - out.fullSize;
-            out.fullSize = fn;
+            halfStart[i] = wide ? (n - n0) / 2 : n - n0;
         }
+        out.size = n;
     }
 
-    /** Sorted atoms k0..k1-1 within the cutoff of (xi, yi, zi), except i itself, appended at n. */
-    private static int scanFull(double[] xs, int[] idx, int k0, int k1, double xi, double yi, double zi,
-            double rc2, int i, int[] list, int n) {
-        for (int k = k0; k < k1; k++) {
-            double dx = xs[3 * k] - xi;
-            double dy = xs[3 * k + 1] - yi;
-            double dz = xs[3 * k + 2] - zi;
-            int j = idx[k];
-            list[n] = j;
-            n += dx * dx + dy * dy + dz * dz < rc2 & j != i ? 1 : 0;
-        }
-        return n;
-    }
-
-    /** As scanFull, keeping only the half-list copy of each pair (key above 2 i). */
-    private static int scanHalf(double[] xs, int[] idx, int[] key, int k0, int k1, double xi, double yi,
-            double zi, double rc2, int twoI, int[] list, int n) {
-        for (int k = k0; k < k1; k++) {
-            double dx = xs[3 * k] - xi;
-            double dy = xs[3 * k + 1] - yi;
-            double dz = xs[3 * k + 2] - zi;
-            list[n] = idx[k];
-            n += dx * dx + dy * dy + dz * dz < rc2 & key[k] > twoI ? 1 : 0;
-        }
-        return n;
-    }
-
-    /** Both lists in one pass; returns the new half count in the high and full count in the low word. */
-    private static long scanBoth(double[] xs, int[] idx, int[] key, int k0, int k1, double xi, double yi,
-            double zi, double rc2, int i, int[] half, int hn, int[] full, int fn) {
-        int twoI = 2 * i;
+    /**
+     * Codes (base + k) of sorted atoms k0..k1-1 within the cutoff of (xi, yi, zi), except the centre
+     * (sorted position self), appended at n. Returns the new n in the low word and, in the high word,
+     * how many of them belong in the half list (key above 2 i).
+     */
+    private static long scanFull(double[] xs, int[] key, int k0, int k1, double xi, double yi, double zi,
+            double rc2, int self, int twoI, int base, char[] codes, int n) {
+        int halves = 0;
         for (int k = k0; k < k1; k++) {
             double dx = xs[3 * k] - xi;
             double dy = xs[3 * k + 1] - yi;
             double dz = xs[3 * k + 2] - zi;
             boolean in = dx * dx + dy * dy + dz * dz < rc2;
-            int j = idx[k];
-            full[fn] = j;
-            fn += in & j != i ? 1 : 0;
-            half[hn] = j;
-            hn += in & key[k] > twoI ? 1 : 0;
+            codes[n] = (char) (base + k);
+            n += in & k != self ? 1 : 0;
+            halves += in & key[k] > twoI ? 1 : 0;
         }
-        return (long) hn << 32 | fn;
+        return (long) halves << 32 | n;
     }
 
-    /** Copies thread t's lists, which are in its search order, to their CSR places by atom index. */
+    /** As scanFull, keeping only the half-list copy of each pair (key above 2 i); returns the new n. */
+    private static int scanHalf(double[] xs, int[] key, int k0, int k1, double xi, double yi, double zi,
+            double rc2, int twoI, int base, char[] codes, int n) {
+        for (int k = k0; k < k1; k++) {
+            double dx = xs[3 * k] - xi;
+            double dy = xs[3 * k + 1] - yi;
+            double dz = xs[3 * k + 2] - zi;
+            codes[n] = (char) (base + k);
+            n += dx * dx + dy * dy + dz * dz < rc2 & key[k] > twoI ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** scanFull with wide codes: the sorted position in two chars. */
+    private static long scanFullWide(double[] xs, int[] key, int k0, int k1, double xi, double yi, double zi,
+            double rc2, int self, int twoI, char[] codes, int n) {
+        int halves = 0;
+        for (int k = k0; k < k1; k++) {
+            double dx = xs[3 * k] - xi;
+            double dy = xs[3 * k + 1] - yi;
+            double dz = xs[3 * k + 2] - zi;
+            boolean in = dx * dx + dy * dy + dz * dz < rc2;
+            codes[n] = (char) (k >>> 16);
+            codes[n + 1] = (char) k;
+            n += in & k != self ? 2 : 0;
+            halves += in & key[k] > twoI ? 1 : 0;
+        }
+        return (long) halves << 32 | n;
+    }
+
+    /** scanHalf with wide codes: the sorted position in two chars. */
+    private static int scanHalfWide(double[] xs, int[] key, int k0, int k1, double xi, double yi, double zi,
+            double rc2, int twoI, char[] codes, int n) {
+        for (int k = k0; k < k1; k++) {
+            double dx = xs[3 * k] - xi;
+            double dy = xs[3 * k + 1] - yi;
+            double dz = xs[3 * k + 2] - zi;
+            codes[n] = (char) (k >>> 16);
+            codes[n + 1] = (char) k;
+            n += dx * dx + dy * dy + dz * dz < rc2 & key[k] > twoI ? 2 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Decodes thread t's codes, in its search order, into the CSR lists by atom index. Each atom's rows
+     * are those of its bin again, so a code's row and place give the sorted position.
+     */
     private void gatherSlice(int t, int threads) {
         int nLocal = current.nLocal;
         Slice s = slices[t];
-        int hp = 0;
-        int fp = 0;
+        char[] c = s.codes;
+        int[] idx = sortedIndex;
+        int[] key = sortedKey;
+        int[] from = s.rowFrom;
+        int q = 0;
+        int lastBin = -1;
         int end = WorkerPool.sliceStart(nLocal, t + 1, threads);
         for (int p = WorkerPool.sliceStart(nLocal, t, threads); p < end; p++) {
             int i = sortedIndex[localOrder[p]];
-            if (wantHalf) {
-                int c = halfStart[i + 1] - halfStart[i];
-                System.arraycopy(s.half, hp, half, halfStart[i], c);
-                hp += c;
+            int bin = binOf[i];
+            if (bin != lastBin && !wide) {
+                rowRanges(bin, s);
+                lastBin = bin;
             }
+            int mask = (1 << ROW_SHIFT) - 1;
             if (wantFull) {
-                int c = fullStart[i + 1] - fullStart[i];
-                System.arraycopy(s.full, fp, full, fullStart[i], c);
-                fp += c;
+                int fp = fullStart[i];
+                int fEnd = fullStart[i + 1];
+                int hp = wantHalf ? halfStart[i] : 0;
+                int twoI = 2 * i;
+                for (; fp < fEnd; fp++) {
+                    int k;
+                    if (wide) {
+                        k = c[q] << 16 | c[q + 1];
+                        q += 2;
+                    } else {
+                        int code = c[q++];
+                        k = from[code >>> ROW_SHIFT] + (code & mask);
+                    }
+                    int j = idx[k];
+                    full[fp] = j;
+                    if (wantHalf && key[k] > twoI) {
+                        half[hp++] = j;
+                    }
+                }
+            } else {
+                int hEnd = halfStart[i + 1];
+                for (int hp = halfStart[i]; hp < hEnd; hp++) {
+                    int k;
+                    if (wide) {
+                        k = c[q] << 16 | c[q + 1];
+                        q += 2;
+                    } else {
+                        int code = c[q++];
+                        k = from[code >>> ROW_SHIFT] + (code & mask);
+                    }
+                    half[hp] = idx[k];
+                }
             }
         }
     }

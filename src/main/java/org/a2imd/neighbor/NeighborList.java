@@ -42,7 +42,7 @@ public final class NeighborList {
     public int[] owner = new int[0];
     /** Integer lattice shift (na, nb, nc) of each atom relative to its owner, 3 * nAll. */
     public int[] image = new int[0];
-    /** Cartesian shift of each atom relative to its owner, 3 * nAll. */
+    /** Cartesian shift of each ghost relative to its owner: ghost g at 3 * (g - nLocal). */
     private double[] shift = new double[0];
     /** Half list in CSR form: neighbours of local i are half[halfStart[i] .. halfStart[i+1]). */
     public int[] halfStart;
@@ -185,12 +185,19 @@ public final class NeighborList {
         System.arraycopy(pos, 0, x, 0, 3 * nLocal);
         for (int g = nLocal; g < nAll; g++) {
             int o = owner[g];
-            x[3 * g] = pos[3 * o] + shift[3 * g];
-            x[3 * g + 1] = pos[3 * o + 1] + shift[3 * g + 1];
-            x[3 * g + 2] = pos[3 * o + 2] + shift[3 * g + 2];
+            int m = 3 * (g - nLocal);
+            x[3 * g] = pos[3 * o] + shift[m];
+            x[3 * g + 1] = pos[3 * o + 1] + shift[m + 1];
+            x[3 * g + 2] = pos[3 * o + 2] + shift[m + 2];
         }
     }
 
+    /**
+     * Makes a ghost for every image of every atom that lies within the list cutoff of the cell, in
+     * fractional terms within [-pad, 1 + pad) per axis, pad = list cutoff / width. Ghosts are numbered
+     * atom by atom. The images of an atom along each axis are a range of shifts, found from its
+     * fractional coordinates, so nothing per atom is stored besides the ghosts.
+     */
     private void makeGhosts(AtomState s, Box box) {
         int n = s.n;
         double rl = listCutoff();
@@ -201,54 +208,61 @@ public final class NeighborList {
             pad[k] = rl / widths[k];
             reach[k] = (int) Math.ceil(pad[k]);
         }
-        double[] frac = new double[3 * n];
-        double[] f = new double[3];
-        for (int i = 0; i < n; i++) {
-            box.toFractional(s.pos[3 * i], s.pos[3 * i + 1], s.pos[3 * i + 2], f);
-            frac[3 * i] = f[0];
-            frac[3 * i + 1] = f[1];
-            frac[3 * i + 2] = f[2];
+        double[] v = new double[9];
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                v[3 * r + c] = box.vectorComponent(r, c);
+            }
         }
+        double[] f = new double[3];
+        int[] lo = new int[3];
+        int[] hi = new int[3];
         // Count first, then fill, so the arrays are sized once per build.
         int count = n;
         for (int pass = 0; pass < 2; pass++) {
             if (pass == 1) {
-                ensureCapacity(count);
+                ensureCapacity(n, count);
                 for (int i = 0; i < n; i++) {
                     owner[i] = i;
                     type[i] = s.type[i];
                     image[3 * i] = image[3 * i + 1] = image[3 * i + 2] = 0;
-                    shift[3 * i] = shift[3 * i + 1] = shift[3 * i + 2] = 0;
                 }
                 System.arraycopy(s.pos, 0, x, 0, 3 * n);
             }
             int g = n;
-            for (int na = -reach[0]; na <= reach[0]; na++) {
-                for (int nb = -reach[1]; nb <= reach[1]; nb++) {
-                    for (int nc = -reach[2]; nc <= reach[2]; nc++) {
-                        if (na == 0 && nb == 0 && nc == 0) {
-                            continue;
+            for (int i = 0; i < n; i++) {
+                box.toFractional(s.pos[3 * i], s.pos[3 * i + 1], s.pos[3 * i + 2], f);
+                for (int k = 0; k < 3; k++) {
+                    // f + m is monotonic in m, so the kept shifts m are one range.
+                    lo[k] = Integer.MAX_VALUE;
+                    hi[k] = Integer.MIN_VALUE;
+                    for (int m = -reach[k]; m <= reach[k]; m++) {
+                        double fm = f[k] + m;
+                        if (!(fm < -pad[k] || fm >= 1 + pad[k])) {
+                            lo[k] = Math.min(lo[k], m);
+                            hi[k] = m;
                         }
-                        double sx = na * box.vectorComponent(0, 0) + nb * box.vectorComponent(1, 0) + nc * box.vectorComponent(2, 0);
-                        double sy = na * box.vectorComponent(0, 1) + nb * box.vectorComponent(1, 1) + nc * box.vectorComponent(2, 1);
-                        double sz = na * box.vectorComponent(0, 2) + nb * box.vectorComponent(1, 2) + nc * box.vectorComponent(2, 2);
-                        for (int i = 0; i < n; i++) {
-                            double fa = frac[3 * i] + na;
-                            double fb = frac[3 * i + 1] + nb;
-                            double fc = frac[3 * i + 2] + nc;
-                            if (fa < -pad[0] || fa >= 1 + pad[0] || fb < -pad[1] || fb >= 1 + pad[1]
-                                    || fc < -pad[2] || fc >= 1 + pad[2]) {
+                    }
+                }
+                for (int na = lo[0]; na <= hi[0]; na++) {
+                    for (int nb = lo[1]; nb <= hi[1]; nb++) {
+                        for (int nc = lo[2]; nc <= hi[2]; nc++) {
+                            if (na == 0 && nb == 0 && nc == 0) {
                                 continue;
                             }
                             if (pass == 1) {
+                                double sx = na * v[0] + nb * v[3] + nc * v[6];
+                                double sy = na * v[1] + nb * v[4] + nc * v[7];
+                                double sz = na * v[2] + nb * v[5] + nc * v[8];
+                                int m = 3 * (g - n);
                                 owner[g] = i;
                                 type[g] = s.type[i];
                                 image[3 * g] = na;
                                 image[3 * g + 1] = nb;
                                 image[3 * g + 2] = nc;
-                                shift[3 * g] = sx;
-                                shift[3 * g + 1] = sy;
-                                shift[3 * g + 2] = sz;
+                                shift[m] = sx;
+                                shift[m + 1] = sy;
+                                shift[m + 2] = sz;
                                 x[3 * g] = s.pos[3 * i] + sx;
                                 x[3 * g + 1] = s.pos[3 * i + 1] + sy;
                                 x[3 * g + 2] = s.pos[3 * i + 2] + sz;
@@ -263,14 +277,22 @@ public final class NeighborList {
         nAll = count;
     }
 
-    private void ensureCapacity(int all) {
+    /** Grows the per-atom arrays for all atoms (with some slack, as the ghost count fluctuates). */
+    private void ensureCapacity(int local, int all) {
         if (owner.length < all) {
-            int cap = all + all / 8 + 16;
+            int cap = all + all / 32 + 16;
+            x = null;
+            type = null;
+            owner = null;
+            image = null;
             x = new double[3 * cap];
             type = new int[cap];
             owner = new int[cap];
             image = new int[3 * cap];
-            shift = new double[3 * cap];
+        }
+        if (shift.length < 3 * (all - local)) {
+            int ghosts = all - local;
+            shift = new double[3 * (ghosts + ghosts / 32 + 16)];
         }
     }
 

@@ -149,6 +149,47 @@ class CellListPairFinderTest {
     }
 
     /**
+     * Both encodings of the search (compact row codes, and wide codes for a clump of atoms too dense
+     * for them), each list kind alone and both together, every thread count, against brute force.
+     */
+    @Test
+    void compactAndWideCodesGiveTheBruteForceLists() {
+        Random rnd = new Random(17);
+        Box box = RandomSystems.randomCell(rnd, 7, 8, 7.5, 0.4);
+        AtomState uniform = RandomSystems.randomState(rnd, box, 600);
+        // 250 atoms within 0.05 of one point: more per bin than a row of compact codes can index.
+        AtomState clump = RandomSystems.randomState(rnd, box, 400);
+        for (int i = 150; i < 400; i++) {
+            for (int c = 0; c < 3; c++) {
+                clump.pos[3 * i + c] = clump.pos[c] + 0.05 * (2 * rnd.nextDouble() - 1);
+            }
+        }
+        for (AtomState state : new AtomState[] {uniform, clump}) {
+            boolean expectWide = state == clump;
+            for (boolean[] want : new boolean[][] {{true, false}, {false, true}, {true, true}}) {
+                NeighborList oracle = new NeighborList(1.0, 0.2, want[0], want[1], new BruteForcePairFinder());
+                oracle.build(RandomSystems.copy(state));
+                for (WorkerPool pool : POOLS) {
+                    CellListPairFinder finder = new CellListPairFinder(pool);
+                    NeighborList cells = new NeighborList(1.0, 0.2, want[0], want[1], finder);
+                    cells.build(RandomSystems.copy(state));
+                    String where = (expectWide ? "clump" : "uniform") + " half " + want[0] + " full " + want[1]
+                            + " threads " + pool.threads();
+                    assertEquals(expectWide, finder.usedWideCodes(), where);
+                    if (want[0]) {
+                        assertSameNeighbours(oracle, oracle.halfStart, oracle.half, cells, cells.halfStart,
+                                cells.half, where);
+                    }
+                    if (want[1]) {
+                        assertSameNeighbours(oracle, oracle.fullStart, oracle.full, cells, cells.fullStart,
+                                cells.full, where);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * The stencil's pruning bound: the minimum of s.G.s over a box must never exceed its value at any
      * point of the box (else pairs are lost), and must be attained (else the stencil is too wide).
      */

@@ -1,22 +1,14 @@
 package org.a2imd.force.ewald;
 
-import org.a2imd.core.Box;
 import org.a2imd.core.SpeciesSet;
-import org.a2imd.core.WorkerPool;
-import org.a2imd.force.ForceField;
-import org.a2imd.force.ForceOutput;
-import org.a2imd.force.NeighborNeeds;
-import org.a2imd.neighbor.NeighborList;
 
 /**
  * Point charges per species, E = qqrd2e * 1/2 sum' q_i q_j / r over all periodic images, by Ewald
  * summation (p = 1). A cell with a net charge is refused unless a uniform neutralising background is
  * requested; with the background the energy is that of the charges in a jellium of opposite charge.
  */
-public final class CoulombForceField implements ForceField {
+public final class CoulombForceField extends SourceEwaldForceField {
     private final SpeciesSet species;
-    private final SpeciesSources charges;
-    private final EwaldSum sum;
     private final double qqrd2e;
 
     /**
@@ -25,50 +17,34 @@ public final class CoulombForceField implements ForceField {
      */
     public CoulombForceField(SpeciesSet species, double[] chargeByType, EwaldParameters params, double qqrd2e,
             boolean background) {
+        super(new SpeciesSources(species, chargeByType, "Coulomb charge"), sumFor(params, qqrd2e, background));
+        this.species = species;
+        this.qqrd2e = qqrd2e;
+    }
+
+    private static EwaldSum sumFor(EwaldParameters params, double qqrd2e, boolean background) {
         if (params.exponent() != 1) {
             throw new IllegalArgumentException("Coulomb needs Ewald parameters for p = 1, got p = " + params.exponent());
         }
-        this.species = species;
-        this.charges = new SpeciesSources(species, chargeByType, "Coulomb charge");
-        this.qqrd2e = qqrd2e;
-        this.sum = new EwaldSum(params, qqrd2e, background);
+        return new EwaldSum(params, qqrd2e, background);
     }
 
     /** Net charge of atoms of the given types. */
     public double netCharge(int[] type, int n) {
-        return charges.total(type, n);
+        return sources.total(type, n);
     }
 
     /** Whether a charged cell would be refused: non-zero net charge and no background. */
     public boolean refuses(int[] type, int n) {
         double scale = 0;
         for (int i = 0; i < n; i++) {
-            scale += Math.abs(charges.get(type[i]));
+            scale += Math.abs(sources.get(type[i]));
         }
         return !sum.background() && Math.abs(netCharge(type, n)) > 1e-10 * scale;
     }
 
     public double charge(int type) {
-        return charges.get(type);
-    }
-
-    public EwaldSum ewald() {
-        return sum;
-    }
-
-    @Override
-    public double cutoff() {
-        return sum.cutoff();
-    }
-
-    @Override
-    public NeighborNeeds neighborNeeds() {
-        return NeighborNeeds.HALF;
-    }
-
-    @Override
-    public void compute(NeighborList nl, Box box, ForceOutput out, WorkerPool pool) {
-        sum.compute(nl, box, charges.of(nl), out, pool);
+        return sources.get(type);
     }
 
     @Override
@@ -76,7 +52,7 @@ public final class CoulombForceField implements ForceField {
         StringBuilder sb = new StringBuilder("coulomb/ewald ").append(sum.parameters()).append(" qqrd2e ")
                 .append(qqrd2e).append(" background ").append(sum.background() ? "yes" : "no").append(" |");
         for (int t = 0; t < species.size(); t++) {
-            sb.append(' ').append(species.name(t)).append(' ').append(charges.get(t));
+            sb.append(' ').append(species.name(t)).append(' ').append(sources.get(t));
         }
         return sb.toString();
     }

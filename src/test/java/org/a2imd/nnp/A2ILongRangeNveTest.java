@@ -74,9 +74,9 @@ class A2ILongRangeNveTest {
             double a2iRatio = rms(fOn) / rms(fLj);
 
             AtomState s2 = copyWithVelocities(s);
-            EnergyDrift ref = run(s, lj, pool);
+            EnergyDrift ref = A2ITestSupport.nve(s, lj, DT, STEPS, pool);
             long t0 = System.nanoTime();
-            EnergyDrift nn = run(s2, new SumForceField(List.of(lj, a2i)), pool);
+            EnergyDrift nn = A2ITestSupport.nve(s2, new SumForceField(List.of(lj, a2i)), DT, STEPS, pool);
             System.out.printf("NVE %d atoms, dt %.3f, %d steps (LJ + A2I + channel: %.1f s); force rms / LJ's: "
                     + "A2I %.2f, its long-range channel %.2f%n", n, DT, STEPS, (System.nanoTime() - t0) * 1e-9,
                     a2iRatio, channelRatio);
@@ -107,31 +107,6 @@ class A2ILongRangeNveTest {
         AtomState c = copyWithVelocities(s);
         new ForceEvaluator(ff, 0.3, pool).evaluate(c, false);
         return c.force.clone();
-    }
-
-    private static EnergyDrift run(AtomState s, ForceField ff, WorkerPool pool) {
-        ForceEvaluator f = new ForceEvaluator(ff, 0.3, pool);
-        VelocityVerlet vv = new VelocityVerlet(DT);
-        vv.init(s, f);
-        int every = 4;
-        int m = STEPS / every + 1;
-        double[] t = new double[m];
-        double[] e = new double[m];
-        double[] ke = new double[m];
-        int k = 0;
-        for (int step = 0; step <= STEPS; step++) {
-            if (step > 0) {
-                vv.step(s, f);
-            }
-            if (step % every == 0) {
-                t[k] = step * DT;
-                ke[k] = s.kineticEnergy();
-                e[k] = f.energy() + ke[k];
-                assertTrue(Double.isFinite(e[k]), "energy became " + e[k]);
-                k++;
-            }
-        }
-        return EnergyDrift.of(t, e, ke, s.n);
     }
 
     private static double rms(double[] v) {

@@ -48,10 +48,10 @@ class A2INveTest {
             }
             A2IModel model = smallRandomModel();
             AtomState s2 = copyWithVelocities(s);
-            EnergyDrift ref = run(s, lj, pool);
+            EnergyDrift ref = A2ITestSupport.nve(s, lj, DT, STEPS, pool);
             A2IForceField a2i = new A2IForceField(model);
             long t0 = System.nanoTime();
-            EnergyDrift nn = run(s2, new SumForceField(List.of(lj, a2i)), pool);
+            EnergyDrift nn = A2ITestSupport.nve(s2, new SumForceField(List.of(lj, a2i)), DT, STEPS, pool);
             System.out.printf("  (LJ + A2I run took %.1f s)%n", (System.nanoTime() - t0) * 1e-9);
             double ratioF = forceRatio(s2, lj, a2i, pool);
             System.out.printf("NVE %d atoms, dt %.3f, %d steps; A2I/LJ force rms ratio %.2f%n", s.n, DT, STEPS, ratioF);
@@ -77,31 +77,6 @@ class A2INveTest {
         m.initialise(77);
         m.setEnergyScale(80.0);
         return m;
-    }
-
-    private static EnergyDrift run(AtomState s, ForceField ff, WorkerPool pool) {
-        ForceEvaluator f = new ForceEvaluator(ff, 0.3, pool);
-        VelocityVerlet vv = new VelocityVerlet(DT);
-        vv.init(s, f);
-        int every = 4;
-        int m = STEPS / every + 1;
-        double[] t = new double[m];
-        double[] e = new double[m];
-        double[] ke = new double[m];
-        int k = 0;
-        for (int step = 0; step <= STEPS; step++) {
-            if (step > 0) {
-                vv.step(s, f);
-            }
-            if (step % every == 0) {
-                t[k] = step * DT;
-                ke[k] = s.kineticEnergy();
-                e[k] = f.energy() + ke[k];
-                assertTrue(Double.isFinite(e[k]), "energy became " + e[k]);
-                k++;
-            }
-        }
-        return EnergyDrift.of(t, e, ke, s.n);
     }
 
     private static double forceRatio(AtomState s, ForceField lj, ForceField a2i, WorkerPool pool) {

@@ -114,4 +114,34 @@ final class A2ITestSupport {
         }
         return m;
     }
+
+    /**
+     * Velocity-Verlet NVE of {@code s} with {@code ff} for {@code steps} steps of {@code dt} (skin 0.3),
+     * sampling the total energy every 4 steps (which must stay finite); the drift and fluctuation.
+     */
+    static org.a2imd.analysis.EnergyDrift nve(AtomState s, org.a2imd.force.ForceField ff, double dt, int steps,
+            org.a2imd.core.WorkerPool pool) {
+        org.a2imd.force.ForceEvaluator f = new org.a2imd.force.ForceEvaluator(ff, 0.3, pool);
+        org.a2imd.integrate.VelocityVerlet vv = new org.a2imd.integrate.VelocityVerlet(dt);
+        vv.init(s, f);
+        int every = 4;
+        int m = steps / every + 1;
+        double[] t = new double[m];
+        double[] e = new double[m];
+        double[] ke = new double[m];
+        int k = 0;
+        for (int step = 0; step <= steps; step++) {
+            if (step > 0) {
+                vv.step(s, f);
+            }
+            if (step % every == 0) {
+                t[k] = step * dt;
+                ke[k] = s.kineticEnergy();
+                e[k] = f.energy() + ke[k];
+                org.junit.jupiter.api.Assertions.assertTrue(Double.isFinite(e[k]), "energy became " + e[k]);
+                k++;
+            }
+        }
+        return org.a2imd.analysis.EnergyDrift.of(t, e, ke, s.n);
+    }
 }

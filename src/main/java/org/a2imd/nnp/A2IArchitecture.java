@@ -18,14 +18,23 @@ import org.a2imd.force.ewald.LodeSpec;
  * @param logitBound c of the smooth logit bound c tanh(logit / c); exp never exceeds e^c
  * @param lode the optional long-range channel: per-atom LODE features (one per exponent, radius and
  *     source species) concatenated to the pooled vector g_i before the readout; null for none
+ * @param angularFactor whether each head's attention weights carry the polynomial angular factor
+ *     1 + sum_{l=1..3} alpha_hl P_l(cos theta) (see {@link A2IModel}); false gives DESIGN.md's network
  */
 public record A2IArchitecture(int species, double cutoff, int radial, int width, int heads, int layers, int ffn,
-        int hidden1, int hidden2, int envelopeP, double logitBound, LodeSpec lode) {
+        int hidden1, int hidden2, int envelopeP, double logitBound, LodeSpec lode, boolean angularFactor) {
 
-    /** A purely local network (no long-range channel). */
+    /** A purely local network (no long-range channel) without the angular factor. */
     public A2IArchitecture(int species, double cutoff, int radial, int width, int heads, int layers, int ffn,
             int hidden1, int hidden2, int envelopeP, double logitBound) {
         this(species, cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP, logitBound, null);
+    }
+
+    /** A network without the angular factor. */
+    public A2IArchitecture(int species, double cutoff, int radial, int width, int heads, int layers, int ffn,
+            int hidden1, int hidden2, int envelopeP, double logitBound, LodeSpec lode) {
+        this(species, cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP, logitBound, lode,
+                false);
     }
 
     public A2IArchitecture {
@@ -59,7 +68,13 @@ public record A2IArchitecture(int species, double cutoff, int radial, int width,
     /** The same sizes with the long-range channel {@code spec} (null: none). */
     public A2IArchitecture withLode(LodeSpec spec) {
         return new A2IArchitecture(species, cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP,
-                logitBound, spec);
+                logitBound, spec, angularFactor);
+    }
+
+    /** The same sizes with or without the polynomial angular factor. */
+    public A2IArchitecture withAngularFactor(boolean on) {
+        return new A2IArchitecture(species, cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP,
+                logitBound, lode, on);
     }
 
     /** F, the number of long-range features per atom (0 without the channel). */

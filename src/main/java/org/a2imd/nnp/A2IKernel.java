@@ -86,6 +86,8 @@ final class A2IKernel {
     private double[][][][] at;
     /** d a_jm / d logit_jm = a_jm (1 - tanh^2), same layout. */
     private double[][][][] gt;
+    /** With the angular factor A_h(cos): the weights before it, fc_m exp(...) / n0 without fc; else null. */
+    private double[][][][] et;
     private double[][] dH;
     private double[][] dHmid;
     private double[][] dZ;
@@ -187,6 +189,7 @@ final class A2IKernel {
         az = new double[nlay][nf][c];
         at = new double[nlay][nh][c][c];
         gt = new double[nlay][nh][c][c];
+        et = model.architecture().angularFactor() ? new double[nlay][nh][c][c] : null;
         dH = new double[d][c];
         dHmid = new double[d][c];
         dZ = new double[nf][c];
@@ -422,6 +425,9 @@ final class A2IKernel {
                     }
                     combineRowsCol(row, qb, h0, dh, kb, mk, invSqrtDh, n);
                     BoundedExp.attention(row, gth[mk], n, bound, expSquarings, invN0);
+                    if (et != null) {
+                        angularFactor(w, model.alpha[b] + 3 * h, cm, row, gth[mk], et[b][h][mk], n);
+                    }
                 }
                 // o_j = sum_m a_jm fc_m v_m, per head channel: rows of AT weighted by vf.
                 for (int c = h0; c < h0 + dh; c++) {
@@ -587,6 +593,9 @@ final class A2IKernel {
                     double[] gr = gth[mk];
                     double[] cm = cosM[mk];
                     double[] dcm = dCos[mk];
+                    if (et != null) {
+                        angularFactorBack(w, model.alpha[b] + 3 * h, cm, row, et[b][h][mk], dcm, grad, n);
+                    }
                     for (int j = 0; j < n; j++) {
                         double dl = row[j] * gr[j];
                         row[j] = dl;
@@ -685,6 +694,56 @@ final class A2IKernel {
                 dCos[l][j] = s;
             }
             dj[j] = 0;
+        }
+    }
+
+    /**
+     * Multiplies one key row of attention weights by A(cos) = 1 + sum_{l=1..3} alpha_l P_l(cos) (and their
+     * logit derivatives, so the reverse sweep's d logit is unchanged), keeping the weights before it in
+     * {@code before}.
+     */
+    private static void angularFactor(double[] w, int off, double[] cos, double[] a, double[] ga, double[] before,
+            int n) {
+        double al2 = w[off + 1];
+        double al3 = w[off + 2];
+        double c0 = 1.0 - 0.5 * al2;
+        double c1 = w[off] - 1.5 * al3;
+        double c2 = 1.5 * al2;
+        double c3 = 2.5 * al3;
+        for (int j = 0; j < n; j++) {
+            double cc = cos[j];
+            double f = Math.fma(cc, Math.fma(cc, Math.fma(cc, c3, c2), c1), c0);
+            before[j] = a[j];
+            a[j] *= f;
+            ga[j] *= f;
+        }
+    }
+
+    /**
+     * Reverse of {@link #angularFactor} for one key row: with dA = dE/da_jm in {@code da}, adds
+     * dA * before * A'(cos) to dE/dcos and dA * before * P_l(cos) to the alpha gradients.
+     */
+    private static void angularFactorBack(double[] w, int off, double[] cos, double[] da, double[] before,
+            double[] dcos, double[] grad, int n) {
+        double al3 = w[off + 2];
+        double d1 = w[off] - 1.5 * al3;
+        double d2 = 3.0 * w[off + 1];
+        double d3 = 7.5 * al3;
+        double g1 = 0;
+        double g2 = 0;
+        double g3 = 0;
+        for (int j = 0; j < n; j++) {
+            double s = da[j] * before[j];
+            double cc = cos[j];
+            dcos[j] = Math.fma(s, Math.fma(cc, Math.fma(cc, d3, d2), d1), dcos[j]);
+            g1 = Math.fma(s, cc, g1);
+            g2 = Math.fma(s, 1.5 * cc * cc - 0.5, g2);
+            g3 = Math.fma(s, (2.5 * cc * cc - 1.5) * cc, g3);
+        }
+        if (grad != null) {
+            grad[off] += g1;
+            grad[off + 1] += g2;
+            grad[off + 2] += g3;
         }
     }
 

@@ -17,7 +17,16 @@ import org.a2imd.core.Units;
  * rows x cols maps an input of width {@code rows} to an output of width {@code cols}:
  * y_o = b_o + sum_i x_i W[i * cols + o] (input-major, so the forward pass runs over contiguous rows).
  * Per block b the segments are Wq, bq, Wk, bk, Wv, bv, beta (H x 4, Legendre l = 0..3), Wo, bo, W1,
- * b1, W2, b2, named "blockb.Wq" and so on.
+ * b1, W2, b2, named "blockb.Wq" and so on; with the angular factor ({@link A2IArchitecture#angularFactor})
+ * a segment alpha (H x 3, Legendre l = 1..3) follows beta.
+ *
+ * <p>Why the angular factor: DESIGN.md lets angles in only through the logit bias sum_l beta_hl P_l(cos),
+ * so every attention weight is an exponential of a cubic in cos theta. Stillinger-Weber's three-body term
+ * (cos theta + 1/3)^2 = 4/9 + 2/3 P_1 + 2/3 P_2 has a double zero at the tetrahedral angle, where almost
+ * every crystal triplet sits; a positive exponential can only approach it through cancellations between
+ * heads. The factor 1 + sum_l alpha_hl P_l(cos theta_jim) multiplying a_jm is a polynomial and represents
+ * that term in one head exactly (alpha_1 = alpha_2 = 3/2, times 4/9 in the values). alpha starts at 0, so
+ * an initialised model is DESIGN.md's network and training switches the factor on.
  *
  * <p>Not trained by gradient and therefore kept outside the weight array: the radial scales (unit
  * RMS basis), n0 (mean neighbour count of the training data), s_E (output scale), e0 (per-species
@@ -66,6 +75,8 @@ public final class A2IModel {
     final int[] wv;
     final int[] bv;
     final int[] beta;
+    /** Offsets of the angular-factor segments, -1 without the factor. */
+    final int[] alpha;
     final int[] wo;
     final int[] bo;
     final int[] w1;
@@ -115,6 +126,7 @@ public final class A2IModel {
         wv = new int[nl];
         bv = new int[nl];
         beta = new int[nl];
+        alpha = new int[nl];
         wo = new int[nl];
         bo = new int[nl];
         w1 = new int[nl];
@@ -130,6 +142,7 @@ public final class A2IModel {
             wv[b] = add(p + "Wv", d, d);
             bv[b] = add(p + "bv", 1, d);
             beta[b] = add(p + "beta", arch.heads(), 4);
+            alpha[b] = arch.angularFactor() ? add(p + "alpha", arch.heads(), 3) : -1;
             wo[b] = add(p + "Wo", d, d);
             bo[b] = add(p + "bo", 1, d);
             w1[b] = add(p + "W1", d, f);
@@ -169,8 +182,8 @@ public final class A2IModel {
     /**
      * Seeded initialisation as DESIGN.md advises: unit-variance radial pre-activations, species
      * embeddings of size about 0.1, LeCun-normal attention and feed-forward weights, small angular
-     * biases (so gradients see angles from the start), He-normal readout over the d pooled inputs with the
-     * long-range rows at zero, zero biases.
+     * biases (so gradients see angles from the start), a zero angular factor, He-normal readout over the
+     * d pooled inputs with the long-range rows at zero, zero biases.
      */
     public void initialise(long seed) {
         Rng rng = new Rng(seed);
@@ -311,7 +324,8 @@ public final class A2IModel {
     public String describe() {
         String s = String.format("a2i species %s cutoff %s K %d d %d H %d L %d ffn %d mlp %d-%d params %d",
                 String.join(",", species), arch.cutoff(), arch.radial(), arch.width(), arch.heads(),
-                arch.layers(), arch.ffn(), arch.hidden1(), arch.hidden2(), parameterCount());
+                arch.layers(), arch.ffn(), arch.hidden1(), arch.hidden2(), parameterCount())
+                + (arch.angularFactor() ? " angular factor" : "");
         return arch.lode() == null ? s : s + " + " + arch.longRangeFeatures() + " long-range features (" + arch.lode()
                 + ")";
     }

@@ -37,6 +37,7 @@ import org.a2imd.force.ewald.LodeSpec;
  * lode_radii 2.0 4.0            radii and accuracy, then mean and spread of each of the
  * lode_accuracy 1.0E-6          F features over the training atoms; readout.W1 then has
  * lode_mean ... / lode_scale ...  d + F rows)
+ * angular_factor yes           (only with the polynomial angular factor: blocks then hold alpha segments)
  * meta dataset lj_liquid.extxyz   (free-form provenance, any number of lines)
  * weights 12345                (total count, must match the architecture)
  * segment Wr 16 32             (name rows cols; then rows lines of cols numbers)
@@ -45,7 +46,7 @@ import org.a2imd.force.ewald.LodeSpec;
  * </pre>
  * Lines starting with '#' and blank lines before the weights are ignored (but checksummed). The
  * lode_* keys are all present or all absent; a model without them is written exactly as before the
- * channel existed (same version), so older files read unchanged.
+ * channel existed (same version), so older files read unchanged; the same holds for angular_factor.
  */
 public final class A2IModelFile {
     public static final String FORMAT = "a2i-model";
@@ -56,6 +57,7 @@ public final class A2IModelFile {
     /** The long-range channel: all or none. */
     private static final String[] LODE_KEYS = {"lode_exponents", "lode_radii", "lode_accuracy", "lode_mean",
         "lode_scale"};
+    private static final String ANGULAR_KEY = "angular_factor";
 
     private A2IModelFile() {
     }
@@ -112,6 +114,9 @@ public final class A2IModelFile {
             sb.append("lode_accuracy ").append(lode.accuracy()).append('\n');
             vector(sb, "lode_mean", model.lodeMean());
             vector(sb, "lode_scale", model.lodeScale());
+        }
+        if (a.angularFactor()) {
+            sb.append(ANGULAR_KEY).append(" yes\n");
         }
         for (Map.Entry<String, String> e : model.provenance().entrySet()) {
             String key = e.getKey().trim().replaceAll("\\s+", "_");
@@ -264,9 +269,11 @@ public final class A2IModelFile {
                     meta.put(sp < 0 ? rest : rest.substring(0, sp), sp < 0 ? "" : rest.substring(sp + 1).trim());
                     continue;
                 }
-                if (!t[0].equals("version") && !List.of(REQUIRED).contains(t[0]) && !List.of(LODE_KEYS).contains(t[0])) {
+                if (!t[0].equals("version") && !t[0].equals(ANGULAR_KEY) && !List.of(REQUIRED).contains(t[0])
+                        && !List.of(LODE_KEYS).contains(t[0])) {
                     throw error(next, "unknown key '" + t[0] + "' (expected one of version, "
-                            + String.join(", ", REQUIRED) + ", " + String.join(", ", LODE_KEYS) + ", meta, weights)");
+                            + String.join(", ", REQUIRED) + ", " + String.join(", ", LODE_KEYS) + ", " + ANGULAR_KEY
+                            + ", meta, weights)");
                 }
                 if (keys.containsKey(t[0])) {
                     throw error(next, "key '" + t[0] + "' appears twice (first on line " + keyLine.get(t[0]) + ")");
@@ -324,7 +331,7 @@ public final class A2IModelFile {
             if (!(n0 > 0)) {
                 throw error(keyLine.get("n0"), "n0 must be positive, found " + n0);
             }
-            arch = arch.withLode(lodeSpec(keys, keyLine));
+            arch = arch.withLode(lodeSpec(keys, keyLine)).withAngularFactor(angularFactor(keys, keyLine));
             A2IModel model = new A2IModel(arch, units, names, n0);
             model.setEnergyScale(doubleValue(keys, keyLine, "energy_scale"));
             readVector(keys.get("e0"), keyLine.get("e0"), "e0", model.e0());
@@ -389,6 +396,18 @@ public final class A2IModelFile {
                 throw error(next, "unexpected content after the checksum line: '" + String.join(" ", extra) + "'");
             }
             return model;
+        }
+
+        /** Whether the file asks for the angular factor ('angular_factor yes'; absent means no). */
+        private boolean angularFactor(Map<String, String[]> keys, Map<String, Integer> keyLine) {
+            if (!keys.containsKey(ANGULAR_KEY)) {
+                return false;
+            }
+            String v = single(keys, keyLine, ANGULAR_KEY);
+            if (!v.equals("yes") && !v.equals("no")) {
+                throw error(keyLine.get(ANGULAR_KEY), "'" + ANGULAR_KEY + "' must be yes or no, found '" + v + "'");
+            }
+            return v.equals("yes");
         }
 
         /** The long-range channel's spec, or null when the file has none of the lode_* keys. */

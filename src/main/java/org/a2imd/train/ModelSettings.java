@@ -5,15 +5,16 @@ import org.a2imd.nnp.A2IArchitecture;
 
 /**
  * The architecture asked for in a training deck (the species count comes from the data) and the init
- * seed; {@code lode} is the optional long-range channel (null for a local model).
+ * seed; {@code lode} is the optional long-range channel (null for a local model), {@code angularFactor}
+ * the optional polynomial angular factor of the attention weights ({@link A2IArchitecture#angularFactor}).
  */
 public record ModelSettings(double cutoff, int radial, int width, int heads, int layers, int ffn, int hidden1,
-        int hidden2, int envelopeP, double logitBound, long seed, LodeSpec lode) {
+        int hidden2, int envelopeP, double logitBound, long seed, LodeSpec lode, boolean angularFactor) {
 
-    /** A local model (no long-range channel). */
+    /** A local model (no long-range channel, no angular factor). */
     public ModelSettings(double cutoff, int radial, int width, int heads, int layers, int ffn, int hidden1,
             int hidden2, int envelopeP, double logitBound, long seed) {
-        this(cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP, logitBound, seed, null);
+        this(cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP, logitBound, seed, null, false);
     }
 
     /** DESIGN.md's default sizes at this cutoff. */
@@ -26,11 +27,17 @@ public record ModelSettings(double cutoff, int radial, int width, int heads, int
     /** The same settings with the long-range channel {@code spec} (null: none). */
     public ModelSettings withLode(LodeSpec spec) {
         return new ModelSettings(cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP, logitBound,
-                seed, spec);
+                seed, spec, angularFactor);
+    }
+
+    /** The same settings with or without the angular factor. */
+    public ModelSettings withAngularFactor(boolean on) {
+        return new ModelSettings(cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP, logitBound,
+                seed, lode, on);
     }
 
     public A2IArchitecture architecture(int species) {
         return new A2IArchitecture(species, cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP,
-                logitBound, lode);
+                logitBound, lode, angularFactor);
     }
 }

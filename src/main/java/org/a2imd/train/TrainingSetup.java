@@ -109,7 +109,7 @@ public final class TrainingSetup {
         }
         return new ModelSettings(m.getDouble("cutoff"), m.getInt("radial"), width, m.getInt("heads"),
                 m.getInt("layers"), m.has("ffn") ? m.getInt("ffn") : width, hidden[0], hidden[1],
-                m.getInt("envelope_p"), m.getDouble("logit_bound"), m.getLong("seed"), lode);
+                m.getInt("envelope_p"), m.getDouble("logit_bound"), m.getLong("seed"), lode, m.getBool("angular_factor"));
     }
 
     static OptimizerSettings optimizer(Command o) {

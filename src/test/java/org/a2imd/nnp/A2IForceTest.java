@@ -29,10 +29,13 @@ class A2IForceTest {
      * Max |F_fd - F| over all components, relative to max |F|; 4th-order central differences (their
      * truncation error falls as h^4, checked: 16x per halving of h, so the residual is not a formula slip).
      */
-    static double forceError(A2IForceField ff, AtomState s) {
+    static double forceError(A2IForceField ff, AtomState s, WorkerPool pool) {
+        return forceError(ff, s, pool, 2e-4);
+    }
+
+    static double forceError(A2IForceField ff, AtomState s, WorkerPool pool, double h) {
         A2ITestSupport.Eval e = A2ITestSupport.evaluate(ff, s, pool);
         double[] f = e.force();
-        double h = 2e-4;
         double worst = 0;
         for (int k = 0; k < 3 * s.n; k++) {
             double[] ep = new double[4];
@@ -53,7 +56,7 @@ class A2IForceTest {
         A2IModel m = A2ITestSupport.smallModel(1, 2.0, 11);
         SpeciesSet sp = A2ITestSupport.speciesSet(m);
         AtomState s = A2ITestSupport.randomState(sp, Box.orthorhombic(4.3, 4.6, 4.4), 14, 0.9, 5);
-        double err = forceError(new A2IForceField(m), s);
+        double err = forceError(new A2IForceField(m), s, pool);
         System.out.printf("one species: max force error / max force = %.2e%n", err);
         assertTrue(err < 1e-8, "relative force error " + err);
     }
@@ -67,7 +70,7 @@ class A2IForceTest {
         double[] w = box.perpendicularWidths();
         assertTrue(Math.max(w[0], Math.max(w[1], w[2])) < 2 * m.cutoff());
         AtomState s = A2ITestSupport.randomState(sp, box, 7, 0.9, 6);
-        double err = forceError(new A2IForceField(m), s);
+        double err = forceError(new A2IForceField(m), s, pool);
         System.out.printf("two species, small triclinic cell: max force error / max force = %.2e%n", err);
         assertTrue(err < 1e-8, "relative force error " + err);
     }

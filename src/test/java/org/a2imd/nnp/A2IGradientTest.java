@@ -56,8 +56,17 @@ class A2IGradientTest {
 
     @Test
     void energyWeightGradientMatchesFiniteDifferences() {
+        energyWeightGradient(false);
+    }
+
+    @Test
+    void energyWeightGradientWithAngularFactorMatchesFiniteDifferences() {
+        energyWeightGradient(true);
+    }
+
+    private static void energyWeightGradient(boolean angularFactor) {
         for (int species = 1; species <= 2; species++) {
-            A2IModel m = A2ITestSupport.smallModel(species, 2.0, 20 + species);
+            A2IModel m = A2ITestSupport.smallModel(species, 2.0, 20 + species, angularFactor);
             SpeciesSet sp = A2ITestSupport.speciesSet(m);
             AtomState s = A2ITestSupport.randomState(sp, A2ITestSupport.triclinic(3.3, 3.5, 3.4), 6, 0.9, 30);
             A2IForceField ff = new A2IForceField(m);
@@ -82,7 +91,8 @@ class A2IGradientTest {
                 worst = Math.max(worst, Math.abs(fd - grad[k]));
             }
             double rel = worst / A2ITestSupport.maxAbs(grad);
-            System.out.printf("%d species: %d weights, max |dE/dw error| / max |dE/dw| = %.2e%n", species, w.length, rel);
+            System.out.printf("%d species%s: %d weights, max |dE/dw error| / max |dE/dw| = %.2e%n", species,
+                    angularFactor ? ", angular factor" : "", w.length, rel);
             assertTrue(rel < 1e-8, "weight gradient error " + rel);
             // Species that do not occur in the frame get no gradient; everything else is exercised.
             int zeros = 0;
@@ -102,7 +112,16 @@ class A2IGradientTest {
 
     @Test
     void forceLossGradientMatchesFiniteDifferences() {
-        A2IModel m = A2ITestSupport.smallModel(2, 2.0, 40);
+        forceLossGradient(false);
+    }
+
+    @Test
+    void forceLossGradientWithAngularFactorMatchesFiniteDifferences() {
+        forceLossGradient(true);
+    }
+
+    private static void forceLossGradient(boolean angularFactor) {
+        A2IModel m = A2ITestSupport.smallModel(2, 2.0, 40, angularFactor);
         SpeciesSet sp = A2ITestSupport.speciesSet(m);
         AtomState s = A2ITestSupport.randomState(sp, A2ITestSupport.triclinic(3.3, 3.5, 3.4), 6, 0.9, 41);
         A2IForceField ff = new A2IForceField(m);

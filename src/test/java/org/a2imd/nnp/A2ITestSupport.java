@@ -20,7 +20,13 @@ final class A2ITestSupport {
 
     /** d = 8, H = 2, L = 2, K = 6, with every weight (biases and angular terms too) made non-trivial. */
     static A2IModel smallModel(int species, double cutoff, long seed) {
-        A2IArchitecture a = new A2IArchitecture(species, cutoff, 6, 8, 2, 2, 8, 8, 6, 6, 3.0);
+        return smallModel(species, cutoff, seed, false);
+    }
+
+    /** As above, with or without the polynomial angular factor (whose alphas are then non-zero too). */
+    static A2IModel smallModel(int species, double cutoff, long seed, boolean angularFactor) {
+        A2IArchitecture a = new A2IArchitecture(species, cutoff, 6, 8, 2, 2, 8, 8, 6, 6, 3.0)
+                .withAngularFactor(angularFactor);
         List<String> names = new ArrayList<>();
         for (int s = 0; s < species; s++) {
             names.add(s == 0 ? "Ar" : "Kr" + s);

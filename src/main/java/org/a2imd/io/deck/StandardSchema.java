@@ -200,6 +200,7 @@ final class StandardSchema {
                 .option("lode_exponents", several(integer(1)))
                 .option("lode_radii", several(positive()))
                 .option("lode_accuracy", positive())
+                .option("angular_factor", bool(), false)
                 .allOrNone("lode_exponents", "lode_radii")
                 .check(StandardSchema::checkModel)));
         add(c, CommandSpec.builder("loss").signature(s -> s

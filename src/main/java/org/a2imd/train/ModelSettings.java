@@ -17,6 +17,12 @@ public record ModelSettings(double cutoff, int radial, int width, int heads, int
         this(cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP, logitBound, seed, null, false);
     }
 
+    /** The settings of an existing architecture (seed 0: its weights come from elsewhere). */
+    public static ModelSettings of(A2IArchitecture a) {
+        return new ModelSettings(a.cutoff(), a.radial(), a.width(), a.heads(), a.layers(), a.ffn(), a.hidden1(),
+                a.hidden2(), a.envelopeP(), a.logitBound(), 0, a.lode(), a.angularFactor());
+    }
+
     /** DESIGN.md's default sizes at this cutoff. */
     public static ModelSettings defaults(double cutoff, long seed) {
         A2IArchitecture a = A2IArchitecture.defaults(1, cutoff);

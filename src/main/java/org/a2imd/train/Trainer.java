@@ -52,6 +52,8 @@ public final class Trainer {
 
     private A2IModel model;
     private A2IModel best;
+    /** With "initial_model": the model training starts from instead of a prepared, initialised one. */
+    private A2IModel initial;
 
     public Trainer(Units units, List<String> species, ModelSettings model, LossWeights loss, OptimizerSettings opt,
             Dataset.Split data, Outputs outputs, WorkerPool pool) {
@@ -73,6 +75,20 @@ public final class Trainer {
                 }
             }
         }
+    }
+
+    /**
+     * Starts from {@code start} (weights and every constant: n0, radial scales, s_E, e0, long-range
+     * normalisation) instead of preparing and initialising a new model: fine-tuning, e.g. with other loss
+     * weights or data. Its architecture must be the one this trainer was built with.
+     */
+    public void continueFrom(A2IModel start) {
+        if (!ModelSettings.of(start.architecture()).equals(modelSettings)
+                || !start.species().equals(species) || start.units() != units) {
+            throw new IllegalArgumentException("the initial model's architecture, species or units differ from "
+                    + "the training setup");
+        }
+        this.initial = start.copy();
     }
 
     /** Where a long-range channel gets its features (default: LODE). */
@@ -109,7 +125,9 @@ public final class Trainer {
 
     /** Setup summary that a checkpoint must match to be resumed. */
     String fingerprint() {
-        return String.join("|", units.id, String.join(",", species), modelSettings.toString(), lossWeights.toString(),
+        String start = initial == null ? "new" : "from " + java.util.Arrays.hashCode(initial.weights());
+        return String.join("|", units.id, String.join(",", species), modelSettings.toString(), start,
+                lossWeights.toString(),
                 opt.toString(), Integer.toString(data.train().size()), Integer.toString(data.validation().size()),
                 Long.toString(data.train().atoms()), Long.toString(data.validation().atoms()));
     }
@@ -155,11 +173,19 @@ public final class Trainer {
             stopped = c.stopped;
             LOG.info("resuming from {} after epoch {} (best epoch {})", outputs.checkpoint(), epoch, bestEpoch);
         } else {
-            model = new A2IModel(modelSettings.architecture(species.size()), units, species, 1.0);
-            String summary = ModelPreparation.prepare(model, data.train(), modelSettings.seed(), longRange, pool);
-            model.provenance().putAll(provenance);
-            LOG.info("model {}", model.describe());
-            LOG.info("prepared from {} training frames: {}", data.train().size(), summary);
+            if (initial != null) {
+                model = initial.copy();
+                model.provenance().clear();
+                model.provenance().putAll(provenance);
+                LOG.info("model {}", model.describe());
+                LOG.info("continuing from the initial model (its constants and weights)");
+            } else {
+                model = new A2IModel(modelSettings.architecture(species.size()), units, species, 1.0);
+                String summary = ModelPreparation.prepare(model, data.train(), modelSettings.seed(), longRange, pool);
+                model.provenance().putAll(provenance);
+                LOG.info("model {}", model.describe());
+                LOG.info("prepared from {} training frames: {}", data.train().size(), summary);
+            }
             best = model.copy();
             np = model.parameterCount();
             adam = new Adam(np);

@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.a2imd.core.Units;
 import org.a2imd.core.WorkerPool;
 import org.a2imd.force.ewald.LodeSpec;
 import org.a2imd.io.deck.Command;
 import org.a2imd.io.deck.Deck;
+import org.a2imd.nnp.A2IModel;
+import org.a2imd.nnp.A2IModelFile;
 
 /**
  * Maps a training deck (docs/deck.md, "Training decks") to a {@link Trainer}: reads the data files,
@@ -25,7 +28,9 @@ public final class TrainingSetup {
         deck.requireForTrain();
         Units units = deck.units();
         LossWeights loss = loss(deck);
-        ModelSettings model = model(deck.one("model"));
+        Optional<Command> init = deck.optional("initial_model");
+        A2IModel initial = init.map(c -> initialModel(c, deck)).orElse(null);
+        ModelSettings model = initial != null ? ModelSettings.of(initial.architecture()) : model(deck.one("model"));
         OptimizerSettings opt = optimizer(deck.one("optimizer"));
         Map<Command, List<DataReader.Raw>> raw = new LinkedHashMap<>();
         List<DataReader.Raw> all = new ArrayList<>();
@@ -34,7 +39,8 @@ public final class TrainingSetup {
             raw.put(d, frames);
             all.addAll(frames);
         }
-        List<String> species = deck.all("species").isEmpty() ? DataReader.speciesOf(all) : deck.species().names();
+        List<String> species = initial != null ? initial.species()
+                : deck.all("species").isEmpty() ? DataReader.speciesOf(all) : deck.species().names();
         List<TrainingFrame> pooled = new ArrayList<>();
         List<TrainingFrame> train = new ArrayList<>();
         List<TrainingFrame> val = new ArrayList<>();
@@ -70,6 +76,10 @@ public final class TrainingSetup {
         }
         Trainer t = new Trainer(units, species, model, loss, opt,
                 new Dataset.Split(new Dataset(tr), new Dataset(va), new Dataset(te)), outputs(deck), pool);
+        if (initial != null) {
+            t.continueFrom(initial);
+            t.provenance().put("initial_model", init.get().getPath("file").getFileName().toString());
+        }
         int k = 0;
         for (Command d : deck.all("data")) {
             t.provenance().put("data" + (k++), d.getPath("file").getFileName() + " role " + d.getWord("role") + " frames "
@@ -81,6 +91,27 @@ public final class TrainingSetup {
         t.provenance().put("optimizer", "adam lr " + opt.lr() + " schedule " + opt.schedule().id + " epochs "
                 + opt.epochs() + " batch " + opt.batch() + " seed " + opt.seed());
         return t;
+    }
+
+    /**
+     * The model a deck's "initial_model" names: it must use the deck's units and know every species the deck
+     * lists (frames of species it does not know are refused when the data are read).
+     */
+    static A2IModel initialModel(Command c, Deck deck) {
+        A2IModel m = A2IModelFile.read(c.getPath("file"));
+        if (m.units() != deck.units()) {
+            throw c.error("file", "the initial model was trained in units '" + m.units().id + "' but the deck uses '"
+                    + deck.units().id + "'");
+        }
+        if (!deck.all("species").isEmpty()) {
+            for (String n : deck.species().names()) {
+                if (!m.species().contains(n)) {
+                    throw c.error("file", "the deck lists species " + n + ", which the initial model does not know "
+                            + "(model species: " + String.join(", ", m.species()) + ")");
+                }
+            }
+        }
+        return m;
     }
 
     public static Trainer.Outputs outputs(Deck deck) {

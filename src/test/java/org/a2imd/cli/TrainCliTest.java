@@ -234,6 +234,61 @@ class TrainCliTest {
                 "nothing to resume");
     }
 
+    /** Validation E/N and force RMSE (columns 9 and 10 of the learning curve) of an epoch. */
+    private static double[] validationErrors(List<String> curve, int epoch) {
+        String[] t = curve.get(1 + epoch).split(",");
+        return new double[] {Double.parseDouble(t[8]), Double.parseDouble(t[9])};
+    }
+
+    /** The last epoch flagged best (its model is the one written). */
+    private static int bestEpoch(List<String> curve) {
+        int best = -1;
+        for (int e = 0; e + 1 < curve.size(); e++) {
+            if (curve.get(1 + e).endsWith(",1")) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void initialModelContinuesFromTheTrainedWeights() throws Exception {
+        Path start = dir.resolve("ft-start.a2i");
+        String first = DECK.replace("lj.a2i", "ft-start.a2i").replace("lj.chk", "ft-start.chk")
+                .replace("curve.csv", "ft-start.csv");
+        assertEquals(0, train("ft-start.in", first).code());
+        // Fine-tuning: no "model" line; other loss weights and learning rate.
+        String second = DECK.replace("model cutoff 2.0 radial 6 width 8 heads 2 layers 1 ffn 8 hidden 8 8 seed 1",
+                "initial_model file ft-start.a2i").replace("loss energy 1 forces 1", "loss energy 10 forces 1")
+                .replace("lr 0.01", "lr 0.001").replace("lj.a2i", "ft.a2i").replace("lj.chk", "ft.chk")
+                .replace("curve.csv", "ft.csv");
+        Cli.Result r = train("ft.in", second);
+        assertEquals(0, r.code(), r.err() + r.out());
+        A2IModel a = A2IModelFile.read(start);
+        A2IModel b = A2IModelFile.read(dir.resolve("ft.a2i"));
+        assertEquals(a.architecture(), b.architecture());
+        assertEquals(a.n0(), b.n0());
+        assertArrayEquals(a.e0(), b.e0());
+        assertTrue(!java.util.Arrays.equals(a.weights(), b.weights()), "fine-tuning changed no weight");
+        assertEquals("ft-start.a2i", b.provenance().get("initial_model"));
+        // Epoch 0 of the fine-tuning is the initial model: same validation errors as the best epoch of the first
+        // training (same frames, same split), whatever the loss weights.
+        List<String> startCurve = Files.readAllLines(dir.resolve("ft-start.csv"));
+        assertTrue(startCurve.get(0).startsWith("epoch,step,lr,train_loss,val_loss,train_energy_rmse,train_force_rmse,"
+                + "train_atom_energy_rmse,val_energy_rmse,val_force_rmse,"), startCurve.get(0));
+        assertArrayEquals(validationErrors(startCurve, bestEpoch(startCurve)),
+                validationErrors(Files.readAllLines(dir.resolve("ft.csv")), 0));
+
+        fails(train("ft-both.in", second.replace("initial_model file ft-start.a2i", "initial_model file ft-start.a2i
+"
+                + "model cutoff 2.0 seed 1")), "ft-both.in:6:", "either \"model\"", "line 5");
+        fails(train("ft-units.in", second.replace("units lj", "units metal")), "ft-units.in:5:", "units 'lj'",
+                "'metal'");
+        fails(train("ft-species.in", second.replace("species Ar mass 1.0", "species Ar mass 1.0\nspecies Kr mass 2.0")),
+                "ft-species.in:6:", "Kr", "does not know");
+        fails(train("ft-missing.in", second.replace("ft-start.a2i", "no-such.a2i")), "no-such.a2i");
+    }
+
     @Test
     void runDecksRejectTrainingCommands() throws Exception {
         Path p = dir.resolve("md.in");

@@ -9,7 +9,8 @@ final class Requirements {
     }
 
     /** Commands of a training deck; only these (and units, species, threads) may appear in one. */
-    static final List<String> TRAINING = List.of("data", "split", "model", "loss", "optimizer", "output");
+    static final List<String> TRAINING = List.of("data", "split", "model", "initial_model", "loss", "optimizer",
+            "output");
 
     static void forEval(Deck deck) {
         rejectTraining(deck, "an eval or run");
@@ -93,11 +94,20 @@ final class Requirements {
                         + "write \"split test 0 ...\" so none are split off as well");
             }
         }
+        Optional<Command> initial = deck.optional("initial_model");
+        if (initial.isPresent() && !deck.all("model").isEmpty()) {
+            throw deck.all("model").get(0).error("give either \"model\" (train a new network) or \"initial_model\" "
+                    + "(continue from a model file, line " + initial.get().line() + "), not both");
+        }
         for (String k : List.of("model", "optimizer", "output")) {
+            if (k.equals("model") && initial.isPresent()) {
+                continue;
+            }
             if (deck.all(k).isEmpty()) {
                 throw deck.error("the deck has no \"" + k + "\" command, which a training deck needs; "
                         + switch (k) {
-                            case "model" -> "add e.g. \"model cutoff 2.5 seed 1\"";
+                            case "model" -> "add e.g. \"model cutoff 2.5 seed 1\" (or \"initial_model file F\" to "
+                                    + "continue from a trained model)";
                             case "optimizer" -> "add e.g. \"optimizer adam epochs 100 seed 1\"";
                             default -> "add e.g. \"output model lj.a2i curve curve.csv\"";
                         });

@@ -203,6 +203,8 @@ final class StandardSchema {
                 .option("angular_factor", bool(), false)
                 .allOrNone("lode_exponents", "lode_radii")
                 .check(StandardSchema::checkModel)));
+        add(c, CommandSpec.builder("initial_model").signature(s -> s
+                .required("file", inputFile())));
         add(c, CommandSpec.builder("loss").signature(s -> s
                 .option("energy", nonNegative(), 1.0)
                 .option("forces", nonNegative(), 1.0)

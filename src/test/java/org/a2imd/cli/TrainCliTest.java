@@ -279,8 +279,7 @@ class TrainCliTest {
         assertArrayEquals(validationErrors(startCurve, bestEpoch(startCurve)),
                 validationErrors(Files.readAllLines(dir.resolve("ft.csv")), 0));
 
-        fails(train("ft-both.in", second.replace("initial_model file ft-start.a2i", "initial_model file ft-start.a2i
-"
+        fails(train("ft-both.in", second.replace("initial_model file ft-start.a2i", "initial_model file ft-start.a2i\n"
                 + "model cutoff 2.0 seed 1")), "ft-both.in:6:", "either \"model\"", "line 5");
         fails(train("ft-units.in", second.replace("units lj", "units metal")), "ft-units.in:5:", "units 'lj'",
                 "'metal'");

@@ -8,23 +8,26 @@
 #   benchmarks/timestep-sweep.sh            full sweep: LJ 2048 atoms 20 tau per run (dt 0.001-0.02 tau), SW Si
 #                                           1000 atoms 4 ps (dt 0.5-10 fs), A2I decks 1-2 time units (~12 min on 2 cores)
 #   benchmarks/timestep-sweep.sh --quick    LJ 2 tau, SW 0.5 ps, 5 timesteps each, no A2I (a few minutes)
+#   benchmarks/timestep-sweep.sh --learned  only the A2I decks (after retraining a model; no LAMMPS needed)
 # Output: the markdown table on stdout and in OUT/table.md, PNGs in OUT (default benchmarks/sweeps),
 # the energy series in OUT/series (not committed). OUT can be set with --out DIR.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 quick=0
+learned_only=0
 out="$here/sweeps"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
+    --learned) learned_only=1 ;;
     --out) out="$2"; shift ;;
-    *) echo "usage: $0 [--quick] [--out DIR]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--quick | --learned] [--out DIR]" >&2; exit 2 ;;
   esac
   shift
 done
 
-command -v lmp >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lammps; }
+[ $learned_only = 1 ] || command -v lmp >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lammps; }
 "$root/a2imd" --version >/dev/null
 jar="$root/target/a2imd.jar"
 series="$out/series"
@@ -88,9 +91,11 @@ sweep_pair() {  # name lammps-input time interval "dts" equilibrate-steps a2imd-
 }
 
 t0=$(date +%s)
-sweep_pair lj in.lj-sweep "$lj_time" "$lj_interval" "$lj_dts" 2000 --system lj --atoms "$lj_atoms"
-sweep_pair sw in.sw-sweep "$sw_time" "$sw_interval" "$sw_dts" 1000 \
-  --system sw --cells "$sw_cells" --potential "$root/potentials/Si.sw" -- -var potential "$root/potentials/Si.sw"
+if [ $learned_only = 0 ]; then
+  sweep_pair lj in.lj-sweep "$lj_time" "$lj_interval" "$lj_dts" 2000 --system lj --atoms "$lj_atoms"
+  sweep_pair sw in.sw-sweep "$sw_time" "$sw_interval" "$sw_dts" 1000 \
+    --system sw --cells "$sw_cells" --potential "$root/potentials/Si.sw" -- -var potential "$root/potentials/Si.sw"
+fi
 
 # Learned potentials: a2imd alone (LAMMPS has no A2I), each A2I deck next to its reference-potential twin
 # (same structure and velocities, inputs/README pairs), shorter runs; series "engines" a2i-model and reference.

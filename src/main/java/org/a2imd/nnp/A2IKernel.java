@@ -86,7 +86,7 @@ final class A2IKernel {
     private double[][][][] at;
     /** d a_jm / d logit_jm = a_jm (1 - tanh^2), same layout. */
     private double[][][][] gt;
-    /** With the angular factor A_h(cos): the weights before it, fc_m exp(...) / n0 without fc; else null. */
+    /** With the angular factor A_h(cos): the attention weights before it, exp(bounded logit) / n0; else null. */
     private double[][][][] et;
     private double[][] dH;
     private double[][] dHmid;

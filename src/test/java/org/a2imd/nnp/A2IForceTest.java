@@ -51,6 +51,27 @@ class A2IForceTest {
         return worst / A2ITestSupport.maxAbs(f);
     }
 
+    /** Max |W_fd - W| over the 9 components, relative to max |W|; W_fd = -dE/d(strain), 4th-order differences. */
+    static double virialError(A2IForceField ff, AtomState s, WorkerPool pool) {
+        double[] vir = A2ITestSupport.evaluate(ff, s, pool).virial();
+        double h = 2e-4;
+        double worst = 0;
+        for (int c = 0; c < 9; c++) {
+            double[] ep = new double[4];
+            double[] steps = {-2, -1, 1, 2};
+            for (int t = 0; t < 4; t++) {
+                double[] e = new double[9];
+                e[c] = steps[t] * h;
+                AtomState p = A2ITestSupport.copy(s);
+                p.deform(e);
+                ep[t] = A2ITestSupport.energy(ff, p, pool);
+            }
+            double fd = -(ep[0] - 8 * ep[1] + 8 * ep[2] - ep[3]) / (12 * h);
+            worst = Math.max(worst, Math.abs(fd - vir[c]));
+        }
+        return worst / A2ITestSupport.maxAbs(vir);
+    }
+
     @Test
     void forcesMatchFiniteDifferencesOneSpecies() {
         A2IModel m = A2ITestSupport.smallModel(1, 2.0, 11);
@@ -82,22 +103,7 @@ class A2IForceTest {
         AtomState s = A2ITestSupport.randomState(sp, A2ITestSupport.triclinic(3.4, 3.6, 3.5), 9, 0.9, 7);
         A2IForceField ff = new A2IForceField(m);
         double[] vir = A2ITestSupport.evaluate(ff, s, pool).virial();
-        double h = 2e-4;
-        double worst = 0;
-        for (int c = 0; c < 9; c++) {
-            double[] ep = new double[4];
-            double[] steps = {-2, -1, 1, 2};
-            for (int t = 0; t < 4; t++) {
-                double[] e = new double[9];
-                e[c] = steps[t] * h;
-                AtomState p = A2ITestSupport.copy(s);
-                p.deform(e);
-                ep[t] = A2ITestSupport.energy(ff, p, pool);
-            }
-            double fd = -(ep[0] - 8 * ep[1] + 8 * ep[2] - ep[3]) / (12 * h);
-            worst = Math.max(worst, Math.abs(fd - vir[c]));
-        }
-        double rel = worst / A2ITestSupport.maxAbs(vir);
+        double rel = virialError(ff, s, pool);
         System.out.printf("virial: max error / max component = %.2e%n", rel);
         assertTrue(rel < 1e-8, "relative virial error " + rel);
         // Rotational invariance makes the virial symmetric.

@@ -173,19 +173,19 @@ public final class Trainer {
             stopped = c.stopped;
             LOG.info("resuming from {} after epoch {} (best epoch {})", outputs.checkpoint(), epoch, bestEpoch);
         } else {
+            String start;
             if (initial != null) {
                 model = initial.copy();
                 model.provenance().clear();
-                model.provenance().putAll(provenance);
-                LOG.info("model {}", model.describe());
-                LOG.info("continuing from the initial model (its constants and weights)");
+                start = "continuing from the initial model (its constants and weights)";
             } else {
                 model = new A2IModel(modelSettings.architecture(species.size()), units, species, 1.0);
-                String summary = ModelPreparation.prepare(model, data.train(), modelSettings.seed(), longRange, pool);
-                model.provenance().putAll(provenance);
-                LOG.info("model {}", model.describe());
-                LOG.info("prepared from {} training frames: {}", data.train().size(), summary);
+                start = "prepared from " + data.train().size() + " training frames: "
+                        + ModelPreparation.prepare(model, data.train(), modelSettings.seed(), longRange, pool);
             }
+            model.provenance().putAll(provenance);
+            LOG.info("model {}", model.describe());
+            LOG.info(start);
             best = model.copy();
             np = model.parameterCount();
             adam = new Adam(np);

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A full neighbour-list build (ghosts, cell binning, pair search, CSR lists), one thread, nanoseconds per
+ * A full neighbour-list build (ghosts, cell binning, pair search, lists), one thread, nanoseconds per
  * atom: the LJ liquid's half list (4000 atoms, 2.5 + 0.3) and the silicon's full list (8000 atoms, SW
  * cutoff 3.77 + 1.0 A). A build wraps positions in place, which leaves wrapped positions unchanged, so
  * every call does the same work.

@@ -309,7 +309,7 @@ final class SimulationSetup {
         nl.build(new AtomState(s.units, s.species, s.box(), s.type, s.pos));
         double d2min = dmin * dmin;
         for (int i = 0; i < nl.nLocal; i++) {
-            for (int k = nl.halfStart[i]; k < nl.halfStart[i + 1]; k++) {
+            for (int k = nl.halfStart[i]; k < nl.halfEnd[i]; k++) {
                 int j = nl.half[k];
                 double dx = nl.x[3 * j] - nl.x[3 * i];
                 double dy = nl.x[3 * j + 1] - nl.x[3 * i + 1];

@@ -71,6 +71,8 @@ public final class LennardJones implements ForceField {
     private NeighborList nl;
     private ForceOutput out;
     private int threads;
+    /** Atom ranges of the threads, balanced by pairs (NeighborList.halfSplit). */
+    private int[] split;
     private double[][] forceBuf = new double[0][];
     private double[][] energyBuf = new double[0][];
     /** Per-thread energy and 6 virial components, padded to separate cache lines. */
@@ -250,6 +252,7 @@ public final class LennardJones implements ForceField {
         this.nl = nl;
         this.out = out;
         this.threads = t;
+        this.split = nl.halfSplit(t);
         try {
             pool.run(pairTask);
             if (t > 1) {
@@ -346,27 +349,6 @@ public final class LennardJones implements ForceField {
      * First local atom of slice {@code part}: slices hold about equal numbers of half-list pairs, since
      * the half list gives low-index atoms more partners than high-index ones.
      */
-    private static int balancedStart(int[] start, int nLocal, int part, int parts) {
-        if (part == 0) {
-            return 0;
-        }
-        if (part == parts) {
-            return nLocal;
-        }
-        long target = (long) start[nLocal] * part / parts;
-        int lo = 0;
-        int hi = nLocal;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (start[mid] < target) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     private void pairSlice(int thread, int nThreads) {
         NeighborList nl = this.nl;
         ForceOutput out = this.out;
@@ -392,6 +374,7 @@ public final class LennardJones implements ForceField {
         final int[] type = nl.type;
         final int[] owner = nl.owner;
         final int[] start = nl.halfStart;
+        final int[] end = nl.halfEnd;
         final int[] half = nl.half;
         final double[] cutsq = this.cutsq;
         final double[] lj1 = this.lj1;
@@ -400,8 +383,8 @@ public final class LennardJones implements ForceField {
         final double[] lj4 = this.lj4;
         final double[] offset = this.offset;
         final int nt = this.nt;
-        int i0 = balancedStart(start, nLocal, thread, nThreads);
-        int i1 = balancedStart(start, nLocal, thread + 1, nThreads);
+        int i0 = split[thread];
+        int i1 = split[thread + 1];
         double e = 0;
         double wxx = 0;
         double wyy = 0;
@@ -410,12 +393,12 @@ public final class LennardJones implements ForceField {
         double wxz = 0;
         double wyz = 0;
         if (!out.wantEnergy && nt == 1) {
-            forceSliceOneType(x, start, half, cutsq[0], lj1[0], lj2[0], f, i0, i1);
+            forceSliceOneType(x, start, end, half, cutsq[0], lj1[0], lj2[0], f, i0, i1);
             Arrays.fill(acc, thread * ACC_STRIDE, thread * ACC_STRIDE + 7, 0.0);
             return;
         }
         if (!out.wantEnergy) {
-            forceSlice(x, type, start, half, cutsq, lj1, lj2, nt, f, i0, i1);
+            forceSlice(x, type, start, end, half, cutsq, lj1, lj2, nt, f, i0, i1);
             Arrays.fill(acc, thread * ACC_STRIDE, thread * ACC_STRIDE + 7, 0.0);
             return;
         }
@@ -427,7 +410,7 @@ public final class LennardJones implements ForceField {
             double fxi = 0;
             double fyi = 0;
             double fzi = 0;
-            for (int p = start[i], pe = start[i + 1]; p < pe; p++) {
+            for (int p = start[i], pe = end[i]; p < pe; p++) {
                 int j = half[p];
                 double dx = xi - x[3 * j];
                 double dy = yi - x[3 * j + 1];
@@ -477,7 +460,7 @@ public final class LennardJones implements ForceField {
     }
 
     /** Forces only for a single species: no type lookups, coefficients in registers. */
-    private static void forceSliceOneType(double[] x, int[] start, int[] half, double cutsq, double lj1, double lj2,
+    private static void forceSliceOneType(double[] x, int[] start, int[] end, int[] half, double cutsq, double lj1, double lj2,
             double[] f, int i0, int i1) {
         for (int i = i0; i < i1; i++) {
             double xi = x[3 * i];
@@ -486,7 +469,7 @@ public final class LennardJones implements ForceField {
             double fxi = 0;
             double fyi = 0;
             double fzi = 0;
-            for (int p = start[i], pe = start[i + 1]; p < pe; p++) {
+            for (int p = start[i], pe = end[i]; p < pe; p++) {
                 int j3 = 3 * half[p];
                 double dx = xi - x[j3];
                 double dy = yi - x[j3 + 1];
@@ -514,7 +497,7 @@ public final class LennardJones implements ForceField {
     }
 
     /** Forces only (no energy, no virial): the loop of unobserved steps. */
-    private static void forceSlice(double[] x, int[] type, int[] start, int[] half, double[] cutsq, double[] lj1,
+    private static void forceSlice(double[] x, int[] type, int[] start, int[] end, int[] half, double[] cutsq, double[] lj1,
             double[] lj2, int nt, double[] f, int i0, int i1) {
         for (int i = i0; i < i1; i++) {
             double xi = x[3 * i];
@@ -524,7 +507,7 @@ public final class LennardJones implements ForceField {
             double fxi = 0;
             double fyi = 0;
             double fzi = 0;
-            for (int p = start[i], pe = start[i + 1]; p < pe; p++) {
+            for (int p = start[i], pe = end[i]; p < pe; p++) {
                 int j = half[p];
                 double dx = xi - x[3 * j];
                 double dy = yi - x[3 * j + 1];

@@ -280,6 +280,7 @@ public final class StillingerWeber implements ForceField {
         final int[] type = list.type;
         final int[] owner = list.owner;
         final int[] fullStart = list.fullStart;
+        final int[] fullEnd = list.fullEnd;
         final int[] full = list.full;
         final int n = nt;
         double energy = 0;
@@ -301,7 +302,7 @@ public final class StillingerWeber implements ForceField {
             final double zi = x[3 * i + 2];
             final int row = ti * n;
             final int begin = fullStart[i];
-            final int end = fullStart[i + 1];
+            final int end = fullEnd[i];
             w.ensureScratch(end - begin);
             final int[] sj = w.sj;
             final int[] st = w.st;

@@ -38,17 +38,18 @@ public final class BruteForcePairFinder implements PairFinder {
         }
         if (half != null) {
             half.finish(nl.nLocal);
-            nl.setHalf(half.start, half.items);
+            nl.setHalf(half.start, half.end, half.items);
         }
         if (full != null) {
             full.finish(nl.nLocal);
-            nl.setFull(full.start, full.items);
+            nl.setFull(full.start, full.end, full.items);
         }
     }
 
-    /** A growable CSR list. */
+    /** A growable list, atom after atom in atom order. */
     static final class ListBuffer {
         int[] start;
+        int[] end;
         int[] items = new int[64];
         int size;
 
@@ -69,6 +70,7 @@ public final class BruteForcePairFinder implements PairFinder {
 
         void finish(int nLocal) {
             start[nLocal] = size;
+            end = java.util.Arrays.copyOfRange(start, 1, nLocal + 1);
         }
     }
 }

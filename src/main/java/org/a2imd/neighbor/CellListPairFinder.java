@@ -18,25 +18,21 @@ import org.a2imd.core.WorkerPool;
  * row costs the same however many bins it spans) so that rows end close to the cutoff sphere.
  *
  * <p>Local atoms are searched in bin order, whatever their numbering, so the candidates stay in cache
- * and atoms sharing a bin share its row ranges. Each thread takes a contiguous part of that order. The
- * CSR lists are in atom order, so an atom's place is known only once all counts are; the search
- * therefore records each neighbour as a 16-bit code (stencil row and place in the row, half the
- * memory of the neighbour index) and a parallel gather decodes the codes into the CSR lists. The
- * lists are thus held once, plus a half-size copy in search order, not twice. Buffers are kept
- * between builds: a build allocates only when the system has grown.
+ * and atoms sharing a bin share its row ranges. Each thread takes a contiguous part of that order and
+ * writes its atoms' lists, one after the other, straight into its own region of the shared list array
+ * (the lists are therefore in search order, each atom's contiguous, and the NeighborList gives each
+ * atom's start and end). The list is thus held once, with no copy in search order. A region too small
+ * for its thread's lists is detected exactly (the thread goes on counting), and the search is repeated
+ * with regions of the counted sizes: that happens on the first build at most, or when the system
+ * grows denser. Buffers are kept between builds.
  */
 public final class CellListPairFinder implements PairFinder {
     /** Target bin thickness along a and b, in units of the list cutoff. */
     private static final double BIN_FRACTION = 0.5;
     /** Target bin thickness along c (the row direction), in units of the list cutoff. */
     private static final double C_FRACTION = 0.125;
-    /** A list array grows to its need plus 1/LIST_SLACK, so small fluctuations do not reallocate. */
+    /** A region grown after an overflow gets its need plus 1/LIST_SLACK, so small fluctuations fit. */
     private static final int LIST_SLACK = 32;
-    /**
-     * A code is (row &lt;&lt; ROW_SHIFT) + place in the row when rows are shorter than 1 &lt;&lt; ROW_SHIFT
-     * (compact); otherwise two chars holding the sorted position (wide, for extreme clustering).
-     */
-    private static final int ROW_SHIFT = 10;
 
     private final WorkerPool pool;
     private final Slice[] slices;
@@ -75,24 +71,20 @@ public final class CellListPairFinder implements PairFinder {
     private double stencilCutoff;
     private final int[] stencilNb = new int[3];
 
-    // The lists handed to the NeighborList (CSR), reused between builds.
-    private int[] halfStart = new int[1];
-    private int[] fullStart = new int[1];
-    private int[] half = new int[0];
-    private int[] full = new int[0];
+    // The lists handed to the NeighborList, reused between builds: atom i's neighbours are
+    // items[start[i] .. end[i]).
+    private final Lists halfLists = new Lists();
+    private final Lists fullLists = new Lists();
 
     // State of the build in progress, read by the prebuilt parallel tasks (no lambda per build).
     private NeighborList current;
     private double rc2;
     private boolean wantHalf;
     private boolean wantFull;
-    /** Codes are two chars (the sorted position) rather than one (row and place); see ROW_SHIFT. */
-    private boolean wide;
-    /** Most atoms in one bin, from the last sort. */
-    private int maxBinCount;
+    /** Searches run in this build (2 when a region overflowed), for tests. */
+    private int searches;
     private final WorkerPool.Task binTask = this::binSlice;
     private final WorkerPool.Task searchTask = this::searchSlice;
-    private final WorkerPool.Task gatherTask = this::gatherSlice;
 
     public CellListPairFinder(WorkerPool pool) {
         this.pool = pool;
@@ -102,18 +94,41 @@ public final class CellListPairFinder implements PairFinder {
         }
     }
 
+    /** One list kind (half or full): per-atom bounds and the shared array of neighbour indices. */
+    private static final class Lists {
+        int[] start = new int[0];
+        int[] end = new int[0];
+        int[] items = new int[0];
+    }
+
     /**
-     * One thread's scratch: the codes of its atoms' neighbours in search order (the full list when
-     * both lists are made, the half list being the part with a larger half key), and the row ranges
-     * of the current bin.
+     * One thread's scratch: its regions of the half and full arrays, where the next list goes, and
+     * the row ranges of the current bin.
      */
     private static final class Slice {
-        char[] codes = new char[0];
-        int size;
+        /** Region capacities (0: not sized yet) and bounds in the shared arrays. */
+        int halfCap;
+        int fullCap;
+        int halfFrom;
+        int fullFrom;
+        /** Next free place; past the region's end once it overflowed (then it only counts). */
+        int halfNext;
+        int fullNext;
+        /** Lists that did not fit in place: counted here and copied when they fit. */
+        int[] halfSpill = new int[0];
+        int[] fullSpill = new int[0];
         int[] rowFrom = new int[0];
         int[] rowTo = new int[0];
         int rowCount;
         int room;
+
+        int halfNeed() {
+            return halfNext - halfFrom;
+        }
+
+        int fullNeed() {
+            return fullNext - fullFrom;
+        }
     }
 
     @Override
@@ -135,77 +150,109 @@ public final class CellListPairFinder implements PairFinder {
         try {
             setUpBins(box, rl, nl.nAll);
             sortIntoBins(nl);
-            if (wantHalf && halfStart.length < nLocal + 1) {
-                halfStart = new int[nLocal + 1];
+            if (wantHalf) {
+                sizeBounds(halfLists, nLocal);
             }
-            if (wantFull && fullStart.length < nLocal + 1) {
-                fullStart = new int[nLocal + 1];
+            if (wantFull) {
+                sizeBounds(fullLists, nLocal);
             }
-            // A row spans at most maxRowBins bins: compact codes fit when it cannot hold more atoms.
-            int maxRowBins = 0;
-            for (int r = 0; r < rows; r++) {
-                maxRowBins = Math.max(maxRowBins, rowDcHi[r] - rowDcLo[r] + 1);
-            }
-            wide = rows > 1 << (16 - ROW_SHIFT) || (long) maxBinCount * maxRowBins > 1 << ROW_SHIFT;
-            // First guess of each slice's codes: the neighbours of a uniform system (plus 1/16), so
-            // that the first build of a large system does not leave a trail of discarded buffers.
-            double perAtom = nLocal / box.volume() * 4.0 / 3.0 * Math.PI * rl * rl * rl
-                    * (wantFull ? 1.0 : 0.5) * (wide ? 2 : 1);
+            // First guess of a region: the neighbours of a uniform system (plus 1/16), so that the
+            // first build of a large system rarely searches twice or leaves a discarded array.
+            double perAtom = nLocal / box.volume() * 4.0 / 3.0 * Math.PI * rl * rl * rl;
             for (int t = 0; t < slices.length; t++) {
                 Slice s = slices[t];
                 int atoms = WorkerPool.sliceStart(nLocal, t + 1, slices.length) - WorkerPool.sliceStart(nLocal, t, slices.length);
-                long guess = (long) (1.0625 * atoms * perAtom) + 1024;
-                if (s.codes.length < guess && guess < Integer.MAX_VALUE - 16) {
-                    s.codes = null;
-                    s.codes = new char[(int) guess];
+                if (wantHalf && s.halfCap == 0) {
+                    s.halfCap = guess(atoms, 0.5 * perAtom);
+                }
+                if (wantFull && s.fullCap == 0) {
+                    s.fullCap = guess(atoms, perAtom);
                 }
                 if (s.rowFrom.length < rows) {
                     s.rowFrom = new int[rows];
                     s.rowTo = new int[rows];
                 }
             }
-            pool.run(searchTask);
-            // The search left each atom's count in start[i]; turn counts into offsets.
-            int hTotal = wantHalf ? toOffsets(halfStart, nLocal) : 0;
-            int fTotal = wantFull ? toOffsets(fullStart, nLocal) : 0;
-            // The old list is garbage from here on: drop every reference before allocating a larger
-            // one, so that the collector may reuse its memory for the new one.
-            if (wantHalf && half.length < hTotal) {
-                half = null;
-                nl.setHalf(null, null);
-                half = new int[hTotal + hTotal / LIST_SLACK];
+            searches = 0;
+            while (true) {
+                layOutRegions(nl);
+                pool.run(searchTask);
+                searches++;
+                boolean fits = true;
+                for (Slice s : slices) {
+                    if (wantHalf && s.halfNeed() > s.halfCap) {
+                        s.halfCap = grown(s.halfNeed());
+                        fits = false;
+                    }
+                    if (wantFull && s.fullNeed() > s.fullCap) {
+                        s.fullCap = grown(s.fullNeed());
+                        fits = false;
+                    }
+                }
+                if (fits) {
+                    break;
+                }
             }
-            if (wantFull && full.length < fTotal) {
-                full = null;
-                nl.setFull(null, null);
-                full = new int[fTotal + fTotal / LIST_SLACK];
-            }
-            pool.run(gatherTask);
         } finally {
             current = null;
         }
         if (wantHalf) {
-            nl.setHalf(halfStart, half);
+            nl.setHalf(halfLists.start, halfLists.end, halfLists.items);
         }
         if (wantFull) {
-            nl.setFull(fullStart, full);
+            nl.setFull(fullLists.start, fullLists.end, fullLists.items);
         }
     }
 
-    /** Whether the last build used wide codes (for tests). */
-    boolean usedWideCodes() {
-        return wide;
+    private static int guess(int atoms, double perAtom) {
+        return (int) Math.min(Integer.MAX_VALUE / 2, (long) (1.0625 * atoms * perAtom) + 1024);
     }
 
-    private static int toOffsets(int[] start, int n) {
-        int sum = 0;
-        for (int i = 0; i < n; i++) {
-            int c = start[i];
-            start[i] = sum;
-            sum += c;
+    private static int grown(int need) {
+        long cap = (long) need + need / LIST_SLACK + 64;
+        if (cap > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("neighbour list of one thread exceeds 2^31 entries: use more threads or a smaller system");
         }
-        start[n] = sum;
-        return sum;
+        return (int) cap;
+    }
+
+    private static void sizeBounds(Lists lists, int nLocal) {
+        if (lists.start.length < nLocal) {
+            lists.start = new int[nLocal];
+            lists.end = new int[nLocal];
+        }
+    }
+
+    /** Places the slices' regions one after the other, growing the shared arrays when they do not fit. */
+    private void layOutRegions(NeighborList nl) {
+        long halfTotal = 0;
+        long fullTotal = 0;
+        for (Slice s : slices) {
+            s.halfFrom = (int) halfTotal;
+            s.fullFrom = (int) fullTotal;
+            halfTotal += wantHalf ? s.halfCap : 0;
+            fullTotal += wantFull ? s.fullCap : 0;
+        }
+        if (halfTotal > Integer.MAX_VALUE - 16 || fullTotal > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("neighbour list exceeds 2^31 entries");
+        }
+        // The old list is garbage from here on: drop every reference before allocating a larger one,
+        // so that the collector may reuse its memory for the new one.
+        if (wantHalf && halfLists.items.length < halfTotal) {
+            halfLists.items = null;
+            nl.setHalf(null, null, null);
+            halfLists.items = new int[(int) halfTotal];
+        }
+        if (wantFull && fullLists.items.length < fullTotal) {
+            fullLists.items = null;
+            nl.setFull(null, null, null);
+            fullLists.items = new int[(int) fullTotal];
+        }
+    }
+
+    /** Searches made by the last build: 1, or 2 when a thread's region was too small (for tests). */
+    int searchesInLastBuild() {
+        return searches;
     }
 
     /**
@@ -420,13 +467,10 @@ public final class CellListPairFinder implements PairFinder {
             binStart[binOf[j]]++;
         }
         int sum = 0;
-        int most = 0;
         for (int b = 0; b < nBins; b++) {
-            most = Math.max(most, binStart[b]);
             sum += binStart[b];
             binStart[b] = sum;
         }
-        maxBinCount = most;
         binStart[nBins] = sum;
         for (int j = nAll - 1; j >= 0; j--) {
             int k = --binStart[binOf[j]];
@@ -486,11 +530,12 @@ public final class CellListPairFinder implements PairFinder {
         return 2 * o + (positive ? 1 : 0);
     }
 
-    /** Thread t's part of the bin-ordered local atoms: their neighbour codes, and their counts in start[i]. */
+    /** Thread t's part of the bin-ordered local atoms: their lists, written into its regions. */
     private void searchSlice(int t, int threads) {
         int nLocal = current.nLocal;
         Slice out = slices[t];
-        out.size = 0;
+        out.halfNext = out.halfFrom;
+        out.fullNext = out.fullFrom;
         int lastBin = -1;
         int end = WorkerPool.sliceStart(nLocal, t + 1, threads);
         for (int p = WorkerPool.sliceStart(nLocal, t, threads); p < end; p++) {
@@ -502,8 +547,8 @@ public final class CellListPairFinder implements PairFinder {
                 lastBin = bin;
             }
             // Split from this method on purpose: this loop runs once per build, so the JIT only
-            // compiles it on-stack, which optimises inner loops badly; atomCodes gets fully compiled.
-            atomCodes(out, k, i);
+            // compiles it on-stack, which optimises inner loops badly; atomLists gets fully compiled.
+            atomLists(out, k, i);
         }
     }
 
@@ -563,10 +608,12 @@ public final class CellListPairFinder implements PairFinder {
     }
 
     /**
-     * Appends the codes of the neighbours of local atom i (sorted position k) to the slice's buffer and
-     * stores its list lengths in halfStart[i], fullStart[i].
+     * Writes the lists of local atom i (sorted position k) at the slice's next places and records
+     * their bounds. The scans store every candidate and advance only past neighbours (no
+     * hard-to-predict branch), so they need room for all candidates: when the region has less, the
+     * list goes to the spill buffer first and is copied if it fits, else only counted.
      */
-    private void atomCodes(Slice out, int k, int i) {
+    private void atomLists(Slice out, int k, int i) {
         double[] xs = sortedX;
         double xi = xs[3 * k];
         double yi = xs[3 * k + 1];
@@ -575,157 +622,120 @@ public final class CellListPairFinder implements PairFinder {
         int[] from = out.rowFrom;
         int[] to = out.rowTo;
         int rowCount = out.rowCount;
-        int n0 = out.size;
-        // Room for all candidates first, so the scans store unconditionally and only advance the
-        // count: no hard-to-predict branch on the distance test.
-        int room = wide ? 2 * out.room : out.room;
-        if (out.codes.length - n0 < room) {
-            out.codes = Arrays.copyOf(out.codes, Math.max(n0 + room + 256, n0 + n0 / 4));
+        int room = out.room;
+        int[] idx = sortedIndex;
+        int[] key = sortedKey;
+        int twoI = 2 * i;
+        int[] hList = null;
+        int h = 0;
+        int h0 = 0;
+        if (wantHalf) {
+            h0 = out.halfNext;
+            if (h0 + (long) room <= out.halfFrom + (long) out.halfCap) {
+                hList = halfLists.items;
+                h = h0;
+            } else {
+                if (out.halfSpill.length < room) {
+                    out.halfSpill = new int[room + room / 4];
+                }
+                hList = out.halfSpill;
+            }
         }
-        char[] c = out.codes;
-        int n = n0;
         if (wantFull) {
-            int halves = 0;
+            int f0 = out.fullNext;
+            int[] fList;
+            int f;
+            if (f0 + (long) room <= out.fullFrom + (long) out.fullCap) {
+                fList = fullLists.items;
+                f = f0;
+            } else {
+                if (out.fullSpill.length < room) {
+                    out.fullSpill = new int[room + room / 4];
+                }
+                fList = out.fullSpill;
+                f = 0;
+            }
+            int fStart = f;
             for (int r = 0; r < rowCount; r++) {
-                long both = wide ? scanFullWide(xs, sortedKey, from[r], to[r], xi, yi, zi, rc2, k, 2 * i, c, n)
-                        : scanFull(xs, sortedKey, from[r], to[r], xi, yi, zi, rc2, k, 2 * i, (r << ROW_SHIFT) - from[r], c, n);
-                n = (int) both;
-                halves += (int) (both >>> 32);
+                long both = wantHalf
+                        ? scanBoth(xs, key, idx, from[r], to[r], xi, yi, zi, rc2, k, twoI, fList, f, hList, h)
+                        : scanFull(xs, idx, from[r], to[r], xi, yi, zi, rc2, k, fList, f);
+                f = (int) both;
+                h = (int) (both >>> 32);
             }
-            fullStart[i] = wide ? (n - n0) / 2 : n - n0;
-            if (wantHalf) {
-                halfStart[i] = halves;
-            }
-        } else if (wantHalf) {
+            out.fullNext = place(fullLists, out.fullSpill, fList, fStart, f, f0, out.fullFrom + out.fullCap, i);
+        } else {
             for (int r = 0; r < rowCount; r++) {
-                n = wide ? scanHalfWide(xs, sortedKey, from[r], to[r], xi, yi, zi, rc2, 2 * i, c, n)
-                        : scanHalf(xs, sortedKey, from[r], to[r], xi, yi, zi, rc2, 2 * i, (r << ROW_SHIFT) - from[r], c, n);
+                h = scanHalf(xs, key, idx, from[r], to[r], xi, yi, zi, rc2, twoI, hList, h);
             }
-            halfStart[i] = wide ? (n - n0) / 2 : n - n0;
         }
-        out.size = n;
+        if (wantHalf) {
+            out.halfNext = place(halfLists, out.halfSpill, hList, hList == halfLists.items ? h0 : 0, h, h0,
+                    out.halfFrom + out.halfCap, i);
+        }
     }
 
     /**
-     * Codes (base + k) of sorted atoms k0..k1-1 within the cutoff of (xi, yi, zi), except the centre
-     * (sorted position self), appended at n. Returns the new n in the low word and, in the high word,
-     * how many of them belong in the half list (key above 2 i).
+     * Records atom i's list, written to {@code list[from .. to)}: in place when list is the shared
+     * array, else (the spill buffer) copied to {@code next} when it fits before {@code limit}. Returns
+     * the next free place, which keeps counting past the limit once a list did not fit.
      */
-    private static long scanFull(double[] xs, int[] key, int k0, int k1, double xi, double yi, double zi,
-            double rc2, int self, int twoI, int base, char[] codes, int n) {
-        int halves = 0;
+    private static int place(Lists lists, int[] spill, int[] list, int from, int to, int next, int limit, int i) {
+        int count = to - from;
+        if (list == spill && next + (long) count <= limit) {
+            System.arraycopy(spill, 0, lists.items, next, count);
+        }
+        lists.start[i] = next;
+        lists.end[i] = next + count;
+        return next + count;
+    }
+
+    /**
+     * Indices of sorted atoms k0..k1-1 within the cutoff of (xi, yi, zi), except the centre (sorted
+     * position self), written at n; returns the new n.
+     */
+    private static int scanFull(double[] xs, int[] idx, int k0, int k1, double xi, double yi, double zi,
+            double rc2, int self, int[] list, int n) {
         for (int k = k0; k < k1; k++) {
             double dx = xs[3 * k] - xi;
             double dy = xs[3 * k + 1] - yi;
             double dz = xs[3 * k + 2] - zi;
-            boolean in = dx * dx + dy * dy + dz * dz < rc2;
-            codes[n] = (char) (base + k);
-            n += in & k != self ? 1 : 0;
-            halves += in & key[k] > twoI ? 1 : 0;
+            list[n] = idx[k];
+            n += dx * dx + dy * dy + dz * dz < rc2 & k != self ? 1 : 0;
         }
-        return (long) halves << 32 | n;
+        return n;
     }
 
     /** As scanFull, keeping only the half-list copy of each pair (key above 2 i); returns the new n. */
-    private static int scanHalf(double[] xs, int[] key, int k0, int k1, double xi, double yi, double zi,
-            double rc2, int twoI, int base, char[] codes, int n) {
+    private static int scanHalf(double[] xs, int[] key, int[] idx, int k0, int k1, double xi, double yi, double zi,
+            double rc2, int twoI, int[] list, int n) {
         for (int k = k0; k < k1; k++) {
             double dx = xs[3 * k] - xi;
             double dy = xs[3 * k + 1] - yi;
             double dz = xs[3 * k + 2] - zi;
-            codes[n] = (char) (base + k);
+            list[n] = idx[k];
             n += dx * dx + dy * dy + dz * dz < rc2 & key[k] > twoI ? 1 : 0;
         }
         return n;
     }
 
-    /** scanFull with wide codes: the sorted position in two chars. */
-    private static long scanFullWide(double[] xs, int[] key, int k0, int k1, double xi, double yi, double zi,
-            double rc2, int self, int twoI, char[] codes, int n) {
-        int halves = 0;
+    /**
+     * scanFull and scanHalf in one pass: full-list entries at fn, half-list ones at hn. Returns the
+     * new fn in the low word and the new hn in the high word.
+     */
+    private static long scanBoth(double[] xs, int[] key, int[] idx, int k0, int k1, double xi, double yi, double zi,
+            double rc2, int self, int twoI, int[] full, int fn, int[] half, int hn) {
         for (int k = k0; k < k1; k++) {
             double dx = xs[3 * k] - xi;
             double dy = xs[3 * k + 1] - yi;
             double dz = xs[3 * k + 2] - zi;
             boolean in = dx * dx + dy * dy + dz * dz < rc2;
-            codes[n] = (char) (k >>> 16);
-            codes[n + 1] = (char) k;
-            n += in & k != self ? 2 : 0;
-            halves += in & key[k] > twoI ? 1 : 0;
+            int j = idx[k];
+            full[fn] = j;
+            half[hn] = j;
+            fn += in & k != self ? 1 : 0;
+            hn += in & key[k] > twoI ? 1 : 0;
         }
-        return (long) halves << 32 | n;
-    }
-
-    /** scanHalf with wide codes: the sorted position in two chars. */
-    private static int scanHalfWide(double[] xs, int[] key, int k0, int k1, double xi, double yi, double zi,
-            double rc2, int twoI, char[] codes, int n) {
-        for (int k = k0; k < k1; k++) {
-            double dx = xs[3 * k] - xi;
-            double dy = xs[3 * k + 1] - yi;
-            double dz = xs[3 * k + 2] - zi;
-            codes[n] = (char) (k >>> 16);
-            codes[n + 1] = (char) k;
-            n += dx * dx + dy * dy + dz * dz < rc2 & key[k] > twoI ? 2 : 0;
-        }
-        return n;
-    }
-
-    /**
-     * Decodes thread t's codes, in its search order, into the CSR lists by atom index. Each atom's rows
-     * are those of its bin again, so a code's row and place give the sorted position.
-     */
-    private void gatherSlice(int t, int threads) {
-        int nLocal = current.nLocal;
-        Slice s = slices[t];
-        char[] c = s.codes;
-        int[] idx = sortedIndex;
-        int[] key = sortedKey;
-        int[] from = s.rowFrom;
-        int q = 0;
-        int lastBin = -1;
-        int end = WorkerPool.sliceStart(nLocal, t + 1, threads);
-        for (int p = WorkerPool.sliceStart(nLocal, t, threads); p < end; p++) {
-            int i = sortedIndex[localOrder[p]];
-            int bin = binOf[i];
-            if (bin != lastBin && !wide) {
-                rowRanges(bin, s);
-                lastBin = bin;
-            }
-            int mask = (1 << ROW_SHIFT) - 1;
-            if (wantFull) {
-                int fp = fullStart[i];
-                int fEnd = fullStart[i + 1];
-                int hp = wantHalf ? halfStart[i] : 0;
-                int twoI = 2 * i;
-                for (; fp < fEnd; fp++) {
-                    int k;
-                    if (wide) {
-                        k = c[q] << 16 | c[q + 1];
-                        q += 2;
-                    } else {
-                        int code = c[q++];
-                        k = from[code >>> ROW_SHIFT] + (code & mask);
-                    }
-                    int j = idx[k];
-                    full[fp] = j;
-                    if (wantHalf && key[k] > twoI) {
-                        half[hp++] = j;
-                    }
-                }
-            } else {
-                int hEnd = halfStart[i + 1];
-                for (int hp = halfStart[i]; hp < hEnd; hp++) {
-                    int k;
-                    if (wide) {
-                        k = c[q] << 16 | c[q + 1];
-                        q += 2;
-                    } else {
-                        int code = c[q++];
-                        k = from[code >>> ROW_SHIFT] + (code & mask);
-                    }
-                    half[hp] = idx[k];
-                }
-            }
-        }
+        return (long) hn << 32 | fn;
     }
 }

@@ -44,12 +44,24 @@ public final class NeighborList {
     public int[] image = new int[0];
     /** Cartesian shift of each ghost relative to its owner: ghost g at 3 * (g - nLocal). */
     private double[] shift = new double[0];
-    /** Half list in CSR form: neighbours of local i are half[halfStart[i] .. halfStart[i+1]). */
+    /**
+     * Half list: the neighbours of local i are half[halfStart[i] .. halfEnd[i]). Each atom's list is
+     * contiguous, but the lists need not lie in atom order (the cell-list search stores them in its
+     * search order), so always use both bounds.
+     */
     public int[] halfStart;
+    public int[] halfEnd;
     public int[] half;
-    /** Full list in CSR form. */
+    /** Full list, laid out as the half list: neighbours of local i are full[fullStart[i] .. fullEnd[i]). */
     public int[] fullStart;
+    public int[] fullEnd;
     public int[] full;
+    private long halfPairs;
+    private long fullEntries;
+    /** Balanced split of the local atoms by half-list length, cached for one list and part count. */
+    private int[] halfSplit = new int[0];
+    private int halfSplitParts;
+    private boolean halfSplitValid;
 
     private Box builtBox;
     /** Half the smallest cell width: a larger move between builds means the run has blown up. */
@@ -310,16 +322,80 @@ public final class NeighborList {
         return a > 0 || (a == 0 && (b > 0 || (b == 0 && c > 0)));
     }
 
-    /** Called by pair finders to install the half list. */
-    public void setHalf(int[] start, int[] items) {
+    /** Called by pair finders to install the half list (null arrays to drop it). */
+    public void setHalf(int[] start, int[] end, int[] items) {
         this.halfStart = start;
+        this.halfEnd = end;
         this.half = items;
+        this.halfPairs = entries(start, end);
+        this.halfSplitValid = false;
     }
 
-    /** Called by pair finders to install the full list. */
-    public void setFull(int[] start, int[] items) {
+    /** Called by pair finders to install the full list (null arrays to drop it). */
+    public void setFull(int[] start, int[] end, int[] items) {
         this.fullStart = start;
+        this.fullEnd = end;
         this.full = items;
+        this.fullEntries = entries(start, end);
+    }
+
+    private long entries(int[] start, int[] end) {
+        long sum = 0;
+        if (start != null) {
+            for (int i = 0; i < nLocal; i++) {
+                sum += end[i] - start[i];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Replaces the full list by a copy of its own, in atom order and without spare room, for a list
+     * kept long after its build (a finder reuses its arrays at the next build).
+     */
+    public void keepFullList() {
+        int[] start = new int[nLocal];
+        int[] end = new int[nLocal];
+        int[] items = new int[Math.toIntExact(fullEntries)];
+        int p = 0;
+        for (int i = 0; i < nLocal; i++) {
+            start[i] = p;
+            int count = fullEnd[i] - fullStart[i];
+            System.arraycopy(full, fullStart[i], items, p, count);
+            p += count;
+            end[i] = p;
+        }
+        setFull(start, end, items);
+    }
+
+    /**
+     * Splits the local atoms into {@code parts} ranges with about equal numbers of half-list pairs:
+     * part t is atoms [split[t], split[t + 1]). Computed once per list and part count; call it
+     * before handing the work to threads, not from them. The returned array is reused.
+     */
+    public int[] halfSplit(int parts) {
+        if (halfSplitValid && halfSplitParts == parts) {
+            return halfSplit;
+        }
+        if (halfSplit.length < parts + 1) {
+            halfSplit = new int[parts + 1];
+        }
+        // Part t starts at the first atom whose preceding lists hold at least t / parts of the pairs.
+        int i = 0;
+        long before = 0;
+        for (int t = 1; t < parts; t++) {
+            long target = halfPairs * t / parts;
+            while (i < nLocal && before < target) {
+                before += halfEnd[i] - halfStart[i];
+                i++;
+            }
+            halfSplit[t] = i;
+        }
+        halfSplit[0] = 0;
+        halfSplit[parts] = nLocal;
+        halfSplitParts = parts;
+        halfSplitValid = true;
+        return halfSplit;
     }
 
     /**
@@ -336,8 +412,13 @@ public final class NeighborList {
         }
     }
 
-    /** Number of pairs in the half list (diagnostics). */
+    /** Number of pairs in the half list. */
     public long halfPairCount() {
-        return halfStart == null ? 0 : halfStart[nLocal];
+        return halfPairs;
+    }
+
+    /** Number of entries in the full list (twice the pairs). */
+    public long fullEntryCount() {
+        return fullEntries;
     }
 }

@@ -225,7 +225,7 @@ final class A2IKernel {
         lamOff = i * nlr;
         final double[] x = nl.x;
         final int start = nl.fullStart[i];
-        final int end = nl.fullStart[i + 1];
+        final int end = nl.fullEnd[i];
         ensureGather(end - start);
         final double xi = x[3 * i];
         final double yi = x[3 * i + 1];

@@ -135,7 +135,7 @@ public final class DataReader {
         nl.build(state);
         if (finder == cells) {
             // The cell-list finder reuses its arrays for the next build: keep copies.
-            nl.setFull(Arrays.copyOf(nl.fullStart, n + 1), Arrays.copyOf(nl.full, nl.fullStart[n]));
+            nl.keepFullList();
         }
         return new TrainingFrame(file, line, type, energy, f.forces == null ? null : f.forces.clone(),
                 f.energies == null ? null : f.energies.clone(), nl, !cluster(f));

@@ -120,7 +120,7 @@ public final class ModelPreparation {
         for (TrainingFrame f : train.frames()) {
             NeighborList nl = f.list;
             for (int i = 0; i < nl.nLocal; i++) {
-                for (int p = nl.fullStart[i]; p < nl.fullStart[i + 1]; p++) {
+                for (int p = nl.fullStart[i]; p < nl.fullEnd[i]; p++) {
                     int j = nl.full[p];
                     double dx = nl.x[3 * j] - nl.x[3 * i];
                     double dy = nl.x[3 * j + 1] - nl.x[3 * i + 1];

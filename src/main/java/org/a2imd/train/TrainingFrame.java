@@ -51,6 +51,6 @@ public final class TrainingFrame {
 
     /** Number of neighbours within the list cutoff, summed over the atoms. */
     public long neighbourCount() {
-        return list.fullStart[list.nLocal];
+        return list.fullEntryCount();
     }
 }

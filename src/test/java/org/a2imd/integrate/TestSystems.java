@@ -50,7 +50,7 @@ final class TestSystems {
             double inv = 1 / (rc * rc);
             double e = 0;
             for (int i = 0; i < nl.nLocal; i++) {
-                for (int p = nl.halfStart[i]; p < nl.halfStart[i + 1]; p++) {
+                for (int p = nl.halfStart[i]; p < nl.halfEnd[i]; p++) {
                     int j = nl.half[p];
                     double dx = x[3 * i] - x[3 * j];
                     double dy = x[3 * i + 1] - x[3 * j + 1];

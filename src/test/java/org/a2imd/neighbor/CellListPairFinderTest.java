@@ -71,12 +71,12 @@ class CellListPairFinderTest {
                 cells.build(RandomSystems.copy(state));
                 String where = "trial " + trial + ", " + pool.threads() + " threads, " + box;
                 if (half) {
-                    assertSameNeighbours(oracle, oracle.halfStart, oracle.half, cells, cells.halfStart,
-                            cells.half, where + ", half list");
+                    assertSameNeighbours(oracle, oracle.halfStart, oracle.halfEnd, oracle.half, cells, cells.halfStart,
+                            cells.halfEnd, cells.half, where + ", half list");
                 }
                 if (full) {
-                    assertSameNeighbours(oracle, oracle.fullStart, oracle.full, cells, cells.fullStart,
-                            cells.full, where + ", full list");
+                    assertSameNeighbours(oracle, oracle.fullStart, oracle.fullEnd, oracle.full, cells, cells.fullStart,
+                            cells.fullEnd, cells.full, where + ", full list");
                 }
                 // The order is fixed by the positions alone: identical for any thread count.
                 if (first == null) {
@@ -85,7 +85,7 @@ class CellListPairFinderTest {
                     assertSameArrays(first, cells, where);
                 }
             }
-            pairs += half ? oracle.halfPairCount() : oracle.fullStart[n] / 2;
+            pairs += half ? oracle.halfPairCount() : oracle.fullEntryCount() / 2;
         }
         for (int k = 0; k < 4; k++) {
             assertTrue(narrowCount[k] >= 5, "too few cells narrower than 2 rc in " + k + " directions: "
@@ -107,9 +107,9 @@ class CellListPairFinderTest {
             oracle.build(RandomSystems.copy(state));
             NeighborList cells = new NeighborList(1.1, 0.3, true, true, new CellListPairFinder(POOLS[1]));
             cells.build(RandomSystems.copy(state));
-            assertSameNeighbours(oracle, oracle.halfStart, oracle.half, cells, cells.halfStart, cells.half,
+            assertSameNeighbours(oracle, oracle.halfStart, oracle.halfEnd, oracle.half, cells, cells.halfStart, cells.halfEnd, cells.half,
                     "skewed trial " + trial);
-            assertSameNeighbours(oracle, oracle.fullStart, oracle.full, cells, cells.fullStart, cells.full,
+            assertSameNeighbours(oracle, oracle.fullStart, oracle.fullEnd, oracle.full, cells, cells.fullStart, cells.fullEnd, cells.full,
                     "skewed trial " + trial);
         }
     }
@@ -140,24 +140,26 @@ class CellListPairFinderTest {
                 NeighborList cells = new NeighborList(1.2, 0.3, true, true, new CellListPairFinder(pool));
                 cells.build(RandomSystems.copy(state));
                 assertTrue(oracle.halfPairCount() > n / 4);
-                assertSameNeighbours(oracle, oracle.halfStart, oracle.half, cells, cells.halfStart, cells.half,
+                assertSameNeighbours(oracle, oracle.halfStart, oracle.halfEnd, oracle.half, cells, cells.halfStart, cells.halfEnd, cells.half,
                         box.toString());
-                assertSameNeighbours(oracle, oracle.fullStart, oracle.full, cells, cells.fullStart, cells.full,
+                assertSameNeighbours(oracle, oracle.fullStart, oracle.fullEnd, oracle.full, cells, cells.fullStart, cells.fullEnd, cells.full,
                         box.toString());
             }
         }
     }
 
     /**
-     * Both encodings of the search (compact row codes, and wide codes for a clump of atoms too dense
-     * for them), each list kind alone and both together, every thread count, against brute force.
+     * Each list kind alone and both together, every thread count, against brute force: on a uniform
+     * system, whose lists fit the first guess of each thread's region, and on a dense clump, whose do
+     * not, so the search counts, grows the regions and searches again. A second build of the clump
+     * then fits (lists near a region's end go through the spill buffer).
      */
     @Test
-    void compactAndWideCodesGiveTheBruteForceLists() {
+    void listsMatchBruteForceAlsoWhenTheRegionsOverflow() {
         Random rnd = new Random(17);
         Box box = RandomSystems.randomCell(rnd, 7, 8, 7.5, 0.4);
         AtomState uniform = RandomSystems.randomState(rnd, box, 600);
-        // 250 atoms within 0.05 of one point: more per bin than a row of compact codes can index.
+        // 250 atoms within 0.05 of one point: over 60,000 list entries where a uniform system has 3,000.
         AtomState clump = RandomSystems.randomState(rnd, box, 400);
         for (int i = 150; i < 400; i++) {
             for (int c = 0; c < 3; c++) {
@@ -165,24 +167,28 @@ class CellListPairFinderTest {
             }
         }
         for (AtomState state : new AtomState[] {uniform, clump}) {
-            boolean expectWide = state == clump;
+            boolean dense = state == clump;
             for (boolean[] want : new boolean[][] {{true, false}, {false, true}, {true, true}}) {
                 NeighborList oracle = new NeighborList(1.0, 0.2, want[0], want[1], new BruteForcePairFinder());
                 oracle.build(RandomSystems.copy(state));
                 for (WorkerPool pool : POOLS) {
                     CellListPairFinder finder = new CellListPairFinder(pool);
                     NeighborList cells = new NeighborList(1.0, 0.2, want[0], want[1], finder);
-                    cells.build(RandomSystems.copy(state));
-                    String where = (expectWide ? "clump" : "uniform") + " half " + want[0] + " full " + want[1]
-                            + " threads " + pool.threads();
-                    assertEquals(expectWide, finder.usedWideCodes(), where);
-                    if (want[0]) {
-                        assertSameNeighbours(oracle, oracle.halfStart, oracle.half, cells, cells.halfStart,
-                                cells.half, where);
-                    }
-                    if (want[1]) {
-                        assertSameNeighbours(oracle, oracle.fullStart, oracle.full, cells, cells.fullStart,
-                                cells.full, where);
+                    for (int build = 0; build < 2; build++) {
+                        cells.build(RandomSystems.copy(state));
+                        String where = (dense ? "clump" : "uniform") + " half " + want[0] + " full " + want[1]
+                                + " threads " + pool.threads() + " build " + build;
+                        assertEquals(dense && build == 0 ? 2 : 1, finder.searchesInLastBuild(), where);
+                        if (want[0]) {
+                            assertSameNeighbours(oracle, oracle.halfStart, oracle.halfEnd, oracle.half, cells,
+                                    cells.halfStart, cells.halfEnd, cells.half, where);
+                            assertEquals(oracle.halfPairCount(), cells.halfPairCount(), where);
+                        }
+                        if (want[1]) {
+                            assertSameNeighbours(oracle, oracle.fullStart, oracle.fullEnd, oracle.full, cells,
+                                    cells.fullStart, cells.fullEnd, cells.full, where);
+                            assertEquals(oracle.fullEntryCount(), cells.fullEntryCount(), where);
+                        }
                     }
                 }
             }
@@ -252,36 +258,57 @@ class CellListPairFinderTest {
             AtomState state = RandomSystems.randomState(rnd, box, n);
             NeighborList a = new NeighborList(1.0, 0.3, true, true, finder);
             a.build(RandomSystems.copy(state));
-            int[] half = Arrays.copyOf(a.half, a.halfStart[n]);
-            int[] full = Arrays.copyOf(a.full, a.fullStart[n]);
+            int[] half = inAtomOrder(a.halfStart, a.halfEnd, a.half, n);
+            int[] full = inAtomOrder(a.fullStart, a.fullEnd, a.full, n);
             a.build(RandomSystems.copy(state));
-            assertArrayEquals(half, Arrays.copyOf(a.half, a.halfStart[n]));
-            assertArrayEquals(full, Arrays.copyOf(a.full, a.fullStart[n]));
+            assertArrayEquals(half, inAtomOrder(a.halfStart, a.halfEnd, a.half, n));
+            assertArrayEquals(full, inAtomOrder(a.fullStart, a.fullEnd, a.full, n));
             NeighborList oracle = new NeighborList(1.0, 0.3, true, true, new BruteForcePairFinder());
             oracle.build(RandomSystems.copy(state));
-            assertSameNeighbours(oracle, oracle.fullStart, oracle.full, a, a.fullStart, a.full, "n = " + n);
+            assertSameNeighbours(oracle, oracle.fullStart, oracle.fullEnd, oracle.full, a, a.fullStart, a.fullEnd, a.full,
+                    "n = " + n);
         }
     }
 
     /** Lists compared as sorted multisets of (owner, image) per local atom. */
-    static void assertSameNeighbours(NeighborList ref, int[] refStart, int[] refItems, NeighborList got,
-            int[] gotStart, int[] gotItems, String where) {
+    static void assertSameNeighbours(NeighborList ref, int[] refStart, int[] refEnd, int[] refItems, NeighborList got,
+            int[] gotStart, int[] gotEnd, int[] gotItems, String where) {
         assertEquals(ref.nLocal, got.nLocal);
         assertEquals(ref.nAll, got.nAll, where + ": ghost count");
         for (int i = 0; i < ref.nLocal; i++) {
-            long[] a = keys(ref, refStart, refItems, i);
-            long[] b = keys(got, gotStart, gotItems, i);
+            long[] a = keys(ref, refStart[i], refEnd[i], refItems);
+            long[] b = keys(got, gotStart[i], gotEnd[i], gotItems);
             assertArrayEquals(a, b, where + ": neighbours of atom " + i);
         }
     }
 
-    static long[] keys(NeighborList nl, int[] start, int[] items, int i) {
-        long[] k = new long[start[i + 1] - start[i]];
-        for (int p = start[i]; p < start[i + 1]; p++) {
-            k[p - start[i]] = key(nl, items[p]);
+    static long[] keys(NeighborList nl, int start, int end, int[] items) {
+        long[] k = new long[end - start];
+        for (int p = start; p < end; p++) {
+            k[p - start] = key(nl, items[p]);
         }
         Arrays.sort(k);
         return k;
+    }
+
+    /**
+     * The lists of atoms 0..n-1 one after the other, each preceded by its length: equal for two lists
+     * exactly when every atom has the same neighbours in the same order, wherever they are stored.
+     */
+    static int[] inAtomOrder(int[] start, int[] end, int[] items, int n) {
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            total += 1 + end[i] - start[i];
+        }
+        int[] out = new int[total];
+        int q = 0;
+        for (int i = 0; i < n; i++) {
+            out[q++] = end[i] - start[i];
+            for (int p = start[i]; p < end[i]; p++) {
+                out[q++] = items[p];
+            }
+        }
+        return out;
     }
 
     /** (owner, image) of atom j packed into one number; images are small here. */
@@ -296,12 +323,12 @@ class CellListPairFinderTest {
     private static void assertSameArrays(NeighborList a, NeighborList b, String where) {
         int n = a.nLocal;
         if (a.wantsHalf()) {
-            assertArrayEquals(Arrays.copyOf(a.halfStart, n + 1), Arrays.copyOf(b.halfStart, n + 1), where);
-            assertArrayEquals(Arrays.copyOf(a.half, a.halfStart[n]), Arrays.copyOf(b.half, b.halfStart[n]), where);
+            assertArrayEquals(inAtomOrder(a.halfStart, a.halfEnd, a.half, n), inAtomOrder(b.halfStart, b.halfEnd, b.half, n),
+                    where);
         }
         if (a.wantsFull()) {
-            assertArrayEquals(Arrays.copyOf(a.fullStart, n + 1), Arrays.copyOf(b.fullStart, n + 1), where);
-            assertArrayEquals(Arrays.copyOf(a.full, a.fullStart[n]), Arrays.copyOf(b.full, b.fullStart[n]), where);
+            assertArrayEquals(inAtomOrder(a.fullStart, a.fullEnd, a.full, n), inAtomOrder(b.fullStart, b.fullEnd, b.full, n),
+                    where);
         }
     }
 }

@@ -86,7 +86,7 @@ class ModelPreparationTest {
             for (TrainingFrame f : data.frames()) {
                 NeighborList nl = f.list;
                 for (int i = 0; i < nl.nLocal; i++) {
-                    for (int p = nl.fullStart[i]; p < nl.fullStart[i + 1]; p++) {
+                    for (int p = nl.fullStart[i]; p < nl.fullEnd[i]; p++) {
                         int j = nl.full[p];
                         double r = Math.sqrt(Math.pow(nl.x[3 * j] - nl.x[3 * i], 2)
                                 + Math.pow(nl.x[3 * j + 1] - nl.x[3 * i + 1], 2)

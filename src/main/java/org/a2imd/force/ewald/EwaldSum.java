@@ -82,6 +82,8 @@ public final class EwaldSum {
     private NeighborList nl;
     private ForceOutput out;
     private double[] q;
+    /** Atom ranges of the threads, balanced by pairs (NeighborList.halfSplit). */
+    private int[] split;
     private final WorkerPool.Task realTask = this::realAndPhases;
     private final WorkerPool.Task reciprocalTask = this::reciprocalSlice;
     private final WorkerPool.Task reduceTask = this::reduceSlice;
@@ -159,6 +161,7 @@ public final class EwaldSum {
         this.nl = nl;
         this.out = out;
         this.q = charge;
+        this.split = nl.halfSplit(t);
         try {
             pool.run(realTask);
             pool.run(reciprocalTask);
@@ -293,6 +296,7 @@ public final class EwaldSum {
         final double[] x = nl.x;
         final int[] owner = nl.owner;
         final int[] start = nl.halfStart;
+        final int[] end = nl.halfEnd;
         final int[] half = nl.half;
         final double[] coef = table.coefficients();
         final double perUnit = table.perUnit();
@@ -301,8 +305,8 @@ public final class EwaldSum {
         final double alpha = this.alpha;
         final double cutsq = this.cutsq;
         final int p = this.p;
-        int i0 = balancedStart(start, n, thread, threads);
-        int i1 = balancedStart(start, n, thread + 1, threads);
+        int i0 = split[thread];
+        int i1 = split[thread + 1];
         double e = 0;
         double wxx = 0;
         double wyy = 0;
@@ -321,7 +325,7 @@ public final class EwaldSum {
             double fxi = 0;
             double fyi = 0;
             double fzi = 0;
-            for (int k = start[i], ke = start[i + 1]; k < ke; k++) {
+            for (int k = start[i], ke = end[i]; k < ke; k++) {
                 int j = half[k];
                 double dx = xi - x[3 * j];
                 double dy = yi - x[3 * j + 1];
@@ -538,25 +542,4 @@ public final class EwaldSum {
         }
     }
 
-    /** First local atom of slice {@code part}, balancing the number of half-list pairs. */
-    private static int balancedStart(int[] start, int nLocal, int part, int parts) {
-        if (part == 0) {
-            return 0;
-        }
-        if (part == parts) {
-            return nLocal;
-        }
-        long target = (long) start[nLocal] * part / parts;
-        int lo = 0;
-        int hi = nLocal;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (start[mid] < target) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
 }

@@ -5,12 +5,12 @@
 #                                        warm-up and 5 x 1 s measured; A2I 4 x 3 s and 5 x 2 s): about 3 min
 #   benchmarks/jmh.sh PairLoop -f 2      JMH's own arguments (a benchmark regex, -f forks, -wi/-i iterations, ...)
 #                                        override the annotations
-# Builds with the Maven profile jmh (the normal build and CI never see JMH). Needs JMH 1.37 in the local
-# Maven repository, or network access once (drop -o below).
+# Builds with the Maven profile jmh (the normal build and CI never see JMH): offline when JMH 1.37 is in the
+# local Maven repository, else fetching it from Maven Central once.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-mvn -q -B ${MVN_OFFLINE--o} -P jmh -DskipTests test-compile
+mvn -q -B -o -P jmh -DskipTests test-compile >/dev/null 2>&1 || mvn -q -B -P jmh -DskipTests test-compile
 cp="target/jmh/test-classes:target/jmh/classes:$(cat target/jmh/jmh.classpath)"
 # Forks start in this directory, where Systems finds potentials/Si.sw.
 # Scores are wall time: on a shared machine they include waiting for a core, so the load is printed too.

@@ -3,8 +3,13 @@
 #  1. a2imd writes its seeded random default-size model and a melted 500-atom LJ liquid, and times itself;
 #  2. `a2imd eval` computes energy and forces of that frame;
 #  3. a2i_torch.py loads the same model file and frame, checks agreement (1e-8 relative) and times PyTorch.
-# Needs Debian's python3-torch and python3-numpy (/usr/bin/python3). Usage: compare.sh [ATOMS] [THREADS...]
+# Uses Debian's python3-torch and python3-numpy (/usr/bin/python3), installed when missing.
+# Usage: compare.sh [ATOMS] [THREADS...]
 set -euo pipefail
+if ! /usr/bin/python3 -c 'import torch, numpy' 2>/dev/null; then
+  echo "installing the peer: apt-get install -y python3-torch python3-numpy" >&2
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-numpy >&2
+fi
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$here/../.."
 atoms="${1:-500}"; shift || true

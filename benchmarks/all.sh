@@ -30,8 +30,14 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-[ $record = 1 ] && [ $quick = 0 ] && { echo "--record goes with --quick" >&2; exit 2; }
-[ -n "$out" ] || out="$here/results/$(date +%Y%m%d-%H%M%S)$([ $quick = 1 ] && echo -quick)"
+if [ $record = 1 ] && [ $quick = 0 ]; then
+  echo "--record goes with --quick" >&2
+  exit 2
+fi
+if [ -z "$out" ]; then
+  out="$here/results/$(date +%Y%m%d-%H%M%S)"
+  if [ $quick = 1 ]; then out="$out-quick"; fi
+fi
 mkdir -p "$out"
 
 need=()
@@ -43,7 +49,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 "$root/a2imd" --version >/dev/null
 
-part() {  # title command...: runs one part, its stdout into the named file, with the time it took
+part() {  # file command...: runs one part, its stdout into that file, and says how long it took
   local file=$1; shift
   local t0
   t0=$(date +%s)

@@ -346,8 +346,8 @@ public final class LennardJones implements ForceField {
     }
 
     /**
-     * First local atom of slice {@code part}: slices hold about equal numbers of half-list pairs, since
-     * the half list gives low-index atoms more partners than high-index ones.
+     * Thread {@code thread}'s share of the pair loop: atoms [split[thread], split[thread + 1]), which
+     * hold about equal numbers of half-list pairs (the half list gives low-index atoms more partners).
      */
     private void pairSlice(int thread, int nThreads) {
         NeighborList nl = this.nl;

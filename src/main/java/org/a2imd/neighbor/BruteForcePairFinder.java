@@ -1,5 +1,7 @@
 package org.a2imd.neighbor;
 
+import java.util.Arrays;
+
 /**
  * O(N * (N + ghosts)) pair search: every local atom against every local and ghost atom. Slow and
  * obviously correct; the oracle that the cell-list search is tested against.
@@ -70,7 +72,7 @@ public final class BruteForcePairFinder implements PairFinder {
 
         void finish(int nLocal) {
             start[nLocal] = size;
-            end = java.util.Arrays.copyOfRange(start, 1, nLocal + 1);
+            end = Arrays.copyOfRange(start, 1, nLocal + 1);
         }
     }
 }

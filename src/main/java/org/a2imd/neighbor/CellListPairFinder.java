@@ -629,11 +629,13 @@ public final class CellListPairFinder implements PairFinder {
         int[] hList = null;
         int h = 0;
         int h0 = 0;
+        int hStart = 0;
         if (wantHalf) {
             h0 = out.halfNext;
             if (h0 + (long) room <= out.halfFrom + (long) out.halfCap) {
                 hList = halfLists.items;
                 h = h0;
+                hStart = h0;
             } else {
                 if (out.halfSpill.length < room) {
                     out.halfSpill = new int[room + room / 4];
@@ -663,27 +665,26 @@ public final class CellListPairFinder implements PairFinder {
                 f = (int) both;
                 h = (int) (both >>> 32);
             }
-            out.fullNext = place(fullLists, out.fullSpill, fList, fStart, f, f0, out.fullFrom + out.fullCap, i);
+            out.fullNext = place(fullLists, fList, fStart, f, f0, out.fullFrom + out.fullCap, i);
         } else {
             for (int r = 0; r < rowCount; r++) {
                 h = scanHalf(xs, key, idx, from[r], to[r], xi, yi, zi, rc2, twoI, hList, h);
             }
         }
         if (wantHalf) {
-            out.halfNext = place(halfLists, out.halfSpill, hList, hList == halfLists.items ? h0 : 0, h, h0,
-                    out.halfFrom + out.halfCap, i);
+            out.halfNext = place(halfLists, hList, hStart, h, h0, out.halfFrom + out.halfCap, i);
         }
     }
 
     /**
      * Records atom i's list, written to {@code list[from .. to)}: in place when list is the shared
-     * array, else (the spill buffer) copied to {@code next} when it fits before {@code limit}. Returns
-     * the next free place, which keeps counting past the limit once a list did not fit.
+     * array, else (a spill buffer, from 0) copied to {@code next} when it fits before {@code limit}.
+     * Returns the next free place, which keeps counting past the limit once a list did not fit.
      */
-    private static int place(Lists lists, int[] spill, int[] list, int from, int to, int next, int limit, int i) {
+    private static int place(Lists lists, int[] list, int from, int to, int next, int limit, int i) {
         int count = to - from;
-        if (list == spill && next + (long) count <= limit) {
-            System.arraycopy(spill, 0, lists.items, next, count);
+        if (list != lists.items && next + (long) count <= limit) {
+            System.arraycopy(list, 0, lists.items, next, count);
         }
         lists.start[i] = next;
         lists.end[i] = next + count;

@@ -12,7 +12,7 @@
 #       benchmarks/recorded/ and a verdict per row (guard.awk says what counts as a regression). Exit status 1
 #       if any row regressed. --record replaces the recorded tables with this run's (after a deliberate change,
 #       on a quiet machine).
-# Installs the peers when missing (Debian packages lammps, python3-torch, python3-numpy).
+# Each part installs the peer it needs when missing (Debian packages lammps, python3-torch, python3-numpy).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -40,13 +40,6 @@ if [ -z "$out" ]; then
 fi
 mkdir -p "$out"
 
-need=()
-command -v lmp >/dev/null || need+=(lammps)
-/usr/bin/python3 -c 'import torch, numpy' 2>/dev/null || need+=(python3-torch python3-numpy)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing the peers: apt-get install -y ${need[*]}" >&2
-  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
-fi
 "$root/a2imd" --version >/dev/null
 
 part() {  # file command...: runs one part, its stdout into that file, and says how long it took

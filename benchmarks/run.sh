@@ -66,11 +66,11 @@ for x in $sizes; do
   case "$x" in 0.5) s=3000 ;; 1) s=1000 ;; *) s=250 ;; esac
   warm=$(( 4000000 / atoms > 100 ? 4000000 / atoms : 100 ))
   for t in 1 2; do
+    # LAMMPS with neighbour checks every step (the same rebuild rule as a2imd), plain and -sf opt.
+    lmp_args=(-in in.lj -var x "$x" -var y "$x" -var z "$x" -var steps "$s" -var warmup "$warm" -var every 1 -var check yes)
     ours=""; lmp_chk=""; lmp_opt=""
     for r in $(seq "$repeats"); do
       ours=$(best "$ours" "$(ours_rate lj --atoms "$atoms" --threads "$t" --steps "$s" --warmup "$warm")")
-      # LAMMPS with neighbour checks every step (the same rebuild rule as a2imd), plain and -sf opt.
-      lmp_args=(-in in.lj -var x "$x" -var y "$x" -var z "$x" -var steps "$s" -var warmup "$warm" -var every 1 -var check yes)
       lmp_chk=$(best "$lmp_chk" "$(lammps_rate "$atoms" "$t" "${lmp_args[@]}")")
       lmp_opt=$(best "$lmp_opt" "$(lammps_rate "$atoms" "$t" -sf opt "${lmp_args[@]}")")
     done

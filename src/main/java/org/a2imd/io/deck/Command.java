@@ -270,6 +270,41 @@ public final class Command {
         return sb.toString();
     }
 
+    /**
+     * The command as a deck line in which the files it reads are absolute paths, so that the line means
+     * the same in a deck written to another folder (the active-learning loop writes its stages' decks
+     * this way). Files it writes stay as written: relative to the folder of the deck they end up in.
+     */
+    public String toPortableLine() {
+        StringBuilder sb = new StringBuilder(describe());
+        for (Value v : values.values()) {
+            if (v.key() != null) {
+                sb.append(' ').append(v.key().text());
+            }
+            if (readsFiles(v.param().type())) {
+                List<?> paths = v.value() instanceof List<?> l ? l : List.of(v.value());
+                for (Object p : paths) {
+                    sb.append(' ').append(Lexer.quote(((Path) p).toAbsolutePath().toString()));
+                }
+                continue;
+            }
+            for (Token t : v.tokens()) {
+                sb.append(' ').append(t.quoted() ? Lexer.quote(t.text()) : t.text());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean readsFiles(ValueType type) {
+        if (type instanceof ValueType.Scalar s) {
+            return s.role == ValueType.Role.INPUT_FILE;
+        }
+        if (type instanceof ValueType.Several s) {
+            return s.element.role == ValueType.Role.INPUT_FILE;
+        }
+        return false;
+    }
+
     private Param declared(String name) {
         Param p = signature.param(name);
         if (p == null) {

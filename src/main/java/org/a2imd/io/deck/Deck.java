@@ -185,6 +185,15 @@ public final class Deck {
         return this;
     }
 
+    /**
+     * Checks what {@code a2imd learn} needs (see docs/deck.md, "Active-learning decks"): the reference that
+     * labels frames, the training commands with a committee, explore state points, select and learn.
+     */
+    public Deck requireForLearn() {
+        Requirements.forLearn(this);
+        return this;
+    }
+
     InputException missing(String name) {
         return error("the deck has no \"" + name + "\" command");
     }

@@ -40,6 +40,14 @@ final class Lexer {
         return lexer.logicalLines;
     }
 
+    /** {@code text} as one quoted token; the deck language has no escapes, so a quote or line break cannot be written. */
+    static String quote(String text) {
+        if (text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a deck cannot hold a value with a quote or line break: " + text);
+        }
+        return "\"" + text + "\"";
+    }
+
     private void line(String s, int lineNo) {
         continued = false;
         int i = 0;

@@ -12,6 +12,9 @@ final class Requirements {
     static final List<String> TRAINING = List.of("data", "split", "model", "initial_model", "loss", "optimizer",
             "output");
 
+    /** Commands only an active-learning deck has. */
+    static final List<String> LEARNING = List.of("explore", "select", "learn", "label");
+
     static void forEval(Deck deck) {
         rejectTraining(deck, "an eval or run");
         if (deck.all("units").isEmpty()) {
@@ -120,6 +123,75 @@ final class Requirements {
             if (TRAINING.contains(c.name())) {
                 throw c.error("\"" + c.name() + "\" belongs in a training deck (a2imd train), not in " + what
                         + " deck");
+            }
+            if (LEARNING.contains(c.name())) {
+                throw c.error("\"" + c.name() + "\" belongs in an active-learning deck (a2imd learn), not in " + what
+                        + " deck");
+            }
+        }
+    }
+
+    /**
+     * An active-learning deck: units and species; the reference that labels frames (potential lines, or a
+     * label command, not both); the training commands of a training deck without output (the loop names its
+     * files) and with a committee of at least two members; one or more explore state points, select and
+     * learn. Commands of a single simulation are rejected: they belong in the explore decks.
+     */
+    static void forLearn(Deck deck) {
+        List<String> allowed = new java.util.ArrayList<>(List.of("units", "species", "threads", "potential",
+                "pair_coeff", "neighbor", "committee"));
+        allowed.addAll(TRAINING);
+        allowed.addAll(LEARNING);
+        allowed.remove("output");
+        allowed.remove("initial_model");
+        for (Command c : deck.commands()) {
+            if (!allowed.contains(c.name())) {
+                String where = List.of("output").contains(c.name()) ? "a2imd learn names its own output files "
+                        + "inside the learn folder" : "a learn deck uses " + String.join(", ", allowed)
+                        + "; the dynamics of each state point go in its explore deck";
+                throw c.error("\"" + c.name() + "\" has no meaning in an active-learning deck (" + where + "); remove it");
+            }
+        }
+        if (deck.all("units").isEmpty()) {
+            throw deck.error("the deck has no \"units\" command; add \"units lj\" or \"units metal\"");
+        }
+        if (deck.all("species").isEmpty()) {
+            throw deck.error("the deck has no \"species\" command; add \"species NAME mass M\" lines");
+        }
+        Optional<Command> label = deck.optional("label");
+        List<Command> potentials = deck.all("potential");
+        if (label.isEmpty() && potentials.isEmpty()) {
+            throw deck.error("the deck has no reference to label frames with: add the reference force field "
+                    + "(\"potential ...\" lines, as in a run deck) or \"label command \\\"CMD {in} {out}\\\"\"");
+        }
+        if (label.isPresent() && !potentials.isEmpty()) {
+            throw label.get().error("give either a reference potential (line " + potentials.get(0).line()
+                    + ") or a label command, not both");
+        }
+        for (Command p : potentials) {
+            if (p.is("potential", "lj")) {
+                checkLjCoverage(deck, p, deck.all("species"));
+            }
+        }
+        for (String k : List.of("data", "model", "optimizer", "committee", "explore", "select", "learn")) {
+            if (deck.all(k).isEmpty()) {
+                throw deck.error("the deck has no \"" + k + "\" command, which an active-learning deck needs; "
+                        + switch (k) {
+                            case "data" -> "add the initial labelled frames, e.g. \"data file init.extxyz\"";
+                            case "model" -> "add e.g. \"model cutoff 2.5 seed 1\"";
+                            case "optimizer" -> "add e.g. \"optimizer adam epochs 20 seed 1\"";
+                            case "committee" -> "add e.g. \"committee members 4\"";
+                            case "explore" -> "add e.g. \"explore name T1 deck explore-T1.in every 10\"";
+                            case "select" -> "add e.g. \"select lo 0.05 hi 0.3 max 20\"";
+                            default -> "add e.g. \"learn folder learn-out iterations 5 accurate 0.95\"";
+                        });
+            }
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Command e : deck.all("explore")) {
+            if (!names.add(e.getWord("name"))) {
+                throw e.error("name", "two explore lines are named " + e.getWord("name") + "; give each state point "
+                        + "its own name");
             }
         }
     }

@@ -155,6 +155,7 @@ final class StandardSchema {
                 .check(StandardSchema::checkStrain)));
         add(c, CommandSpec.builder("min_distance").signature(s -> s.arg("distance", "distance", positive())));
         addTraining(c);
+        addLearning(c);
 
         Map<String, String> hints = new LinkedHashMap<>();
         hints.put("pair_style", "a2imd uses \"potential\", e.g. \"potential lj cutoff 2.5\"");
@@ -229,6 +230,46 @@ final class StandardSchema {
                 .required("model", outputFile())
                 .option("curve", outputFile())
                 .option("checkpoint", outputFile())));
+    }
+
+    /** The commands of an active-learning deck ({@code a2imd learn}); see docs/deck.md, "Active-learning decks". */
+    private static void addLearning(Map<String, CommandSpec> c) {
+        // TEMP until the committee-training branch lands (it owns this command)
+        add(c, CommandSpec.builder("committee").signature(s -> s
+                .required("members", integer(2))
+                .option("bootstrap", bool(), false)));
+        add(c, CommandSpec.builder("explore").repeatable().signature(s -> s
+                .required("name", ValueType.identifier())
+                .required("deck", inputFile())
+                .option("every", integer(1), 10)
+                .option("stop", positive())));
+        add(c, CommandSpec.builder("select").signature(s -> s
+                .required("lo", nonNegative())
+                .required("hi", positive())
+                .option("max", integer(1), 50)
+                .check(StandardSchema::checkSelect)));
+        add(c, CommandSpec.builder("learn").signature(s -> s
+                .required("folder", outputFile())
+                .option("iterations", integer(1), 5)
+                .option("accurate", positive(), 0.95)
+                .option("mode", word("retrain", "finetune"), "retrain")
+                .check(StandardSchema::checkLearn)));
+        add(c, CommandSpec.builder("label").signature(s -> s
+                .required("command", ValueType.text())));
+    }
+
+    private static void checkSelect(Command select) {
+        if (!(select.getDouble("lo") < select.getDouble("hi"))) {
+            throw select.error("hi", "the selection window needs lo < hi, found lo " + select.getDouble("lo")
+                    + " and hi " + select.getDouble("hi"));
+        }
+    }
+
+    private static void checkLearn(Command learn) {
+        if (learn.getDouble("accurate") > 1) {
+            throw learn.error("accurate", "accurate is the fraction of explored frames below lo that ends the loop "
+                    + "(0 to 1), found " + learn.getDouble("accurate"));
+        }
     }
 
     private static void checkSplit(Command split) {

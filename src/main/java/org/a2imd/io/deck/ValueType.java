@@ -199,6 +199,11 @@ public abstract class ValueType {
         return name(Role.SPECIES_REFERENCE);
     }
 
+    /** Any text, e.g. a shell command; in double quotes when it has spaces. */
+    public static Scalar text() {
+        return new Scalar("a text (in double quotes if it has spaces)", "texts", Role.PLAIN, (text, dir) -> text);
+    }
+
     /** A file the run reads; it must exist when the deck is parsed. Resolved against the deck's folder. */
     public static Scalar inputFile() {
         return new Scalar("a file name", "file names", Role.INPUT_FILE, (text, dir) -> {

@@ -28,6 +28,7 @@ class DeckDocsTest {
         Files.createDirectories(dir.resolve("potentials"));
         Files.copy(Path.of("potentials/Si.sw"), dir.resolve("potentials/Si.sw"));
         Files.writeString(dir.resolve("start.extxyz"), "1\nPBC\nA 0 0 0\n");
+        Files.writeString(dir.resolve("explore-liquid.in"), "units lj\n"); // named by the explore snippet
         Files.copy(Path.of("potentials/a2i-lj.model"), dir.resolve("a2i-si-sw-stage1.model")); // only has to exist
     }
 

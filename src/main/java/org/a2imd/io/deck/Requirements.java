@@ -9,8 +9,8 @@ final class Requirements {
     }
 
     /** Commands of a training deck; only these (and units, species, threads) may appear in one. */
-    static final List<String> TRAINING = List.of("data", "split", "model", "initial_model", "loss", "optimizer",
-            "output");
+    static final List<String> TRAINING = List.of("data", "split", "model", "initial_model", "prior", "loss",
+            "optimizer", "output");
 
     static void forEval(Deck deck) {
         rejectTraining(deck, "an eval or run");
@@ -98,6 +98,16 @@ final class Requirements {
         if (initial.isPresent() && !deck.all("model").isEmpty()) {
             throw deck.all("model").get(0).error("give either \"model\" (train a new network) or \"initial_model\" "
                     + "(continue from a model file, line " + initial.get().line() + "), not both");
+        }
+        Optional<Command> prior = deck.optional("prior");
+        if (prior.isPresent() && initial.isPresent()) {
+            throw prior.get().error("a prior is fixed before training and kept in the model file: the initial model "
+                    + "(line " + initial.get().line() + ") keeps its own; remove \"prior\"");
+        }
+        if (prior.isPresent() && prior.get().variant().equals("zbl") && !deck.all("units").isEmpty()
+                && deck.units() != org.a2imd.core.Units.METAL) {
+            throw prior.get().error("the zbl prior is in eV and Angstrom and needs \"units metal\"; in other units "
+                    + "use \"prior wall\"");
         }
         for (String k : List.of("model", "optimizer", "output")) {
             if (k.equals("model") && initial.isPresent()) {

@@ -203,6 +203,16 @@ final class StandardSchema {
                 .option("angular_factor", bool(), false)
                 .allOrNone("lode_exponents", "lode_radii")
                 .check(StandardSchema::checkModel)));
+        add(c, CommandSpec.builder("prior").variantLabel("form")
+                .variant("wall", s -> s
+                        .option("onset", positive())
+                        .option("strength", positive()))
+                .variant("zbl", s -> s
+                        .required("inner", positive())
+                        .required("outer", positive())
+                        .option("z", pairs(speciesName(), integer(1)))
+                        .check(StandardSchema::checkZbl))
+                .build());
         add(c, CommandSpec.builder("initial_model").signature(s -> s
                 .required("file", inputFile())));
         add(c, CommandSpec.builder("loss").signature(s -> s
@@ -260,6 +270,20 @@ final class StandardSchema {
                 if (p > 12) {
                     throw model.error("lode_exponents", "LODE exponents p (of the 1/r^p kernel) must be 1 to 12, "
                             + "found " + p);
+                }
+            }
+        }
+    }
+
+    private static void checkZbl(Command zbl) {
+        if (!(zbl.getDouble("outer") > zbl.getDouble("inner"))) {
+            throw zbl.error("outer", "the switching region needs outer above inner, found inner "
+                    + zbl.getDouble("inner") + " outer " + zbl.getDouble("outer"));
+        }
+        if (zbl.has("z")) {
+            for (double z : zbl.getPairs("z").values()) {
+                if (z > 118) {
+                    throw zbl.error("z", "atomic numbers run from 1 to 118, found " + (int) z);
                 }
             }
         }

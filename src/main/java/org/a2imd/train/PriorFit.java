@@ -58,6 +58,12 @@ public final class PriorFit {
         int ns = species.size();
         double[][] p = new double[ns * (ns + 1) / 2][];
         if (s.form() == PairPrior.Form.ZBL) {
+            for (String name : s.z().keySet()) {
+                if (!species.contains(name)) {
+                    throw new IllegalArgumentException("z names species " + name + ", which the model does not have "
+                            + "(species: " + String.join(", ", species) + ")");
+                }
+            }
             double[] z = new double[ns];
             for (int a = 0; a < ns; a++) {
                 Integer given = s.z().get(species.get(a));

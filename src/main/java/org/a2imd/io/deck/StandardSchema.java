@@ -210,7 +210,7 @@ final class StandardSchema {
                 .variant("zbl", s -> s
                         .required("inner", positive())
                         .required("outer", positive())
-                        .option("z", pairs(speciesName(), integer(1)))
+                        .option("z", pairs(ValueType.identifier(), integer(1)))
                         .check(StandardSchema::checkZbl))
                 .build());
         add(c, CommandSpec.builder("initial_model").signature(s -> s

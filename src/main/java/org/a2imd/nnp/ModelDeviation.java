@@ -47,15 +47,17 @@ public final class ModelDeviation {
         int arg = -1;
         for (int i = 0; i < n; i++) {
             double s2 = 0;
+            // Differences from member 0 (exact zeros for identical members, no cancellation of large forces).
             for (int c = 0; c < 3; c++) {
                 int j = 3 * i + c;
+                double f0 = forces[0][j];
                 double mean = 0;
-                for (int m = 0; m < k; m++) {
-                    mean += forces[m][j];
+                for (int m = 1; m < k; m++) {
+                    mean += forces[m][j] - f0;
                 }
                 mean *= inv;
                 for (int m = 0; m < k; m++) {
-                    double d = forces[m][j] - mean;
+                    double d = forces[m][j] - f0 - mean;
                     s2 += d * d;
                 }
             }
@@ -73,14 +75,15 @@ public final class ModelDeviation {
         atomOfMax = arg;
         minForce = min;
         meanForce = sum / n;
+        double e0 = energies[0];
         double me = 0;
-        for (int m = 0; m < k; m++) {
-            me += energies[m] / n;
+        for (int m = 1; m < k; m++) {
+            me += (energies[m] - e0) / n;
         }
         me *= inv;
         double v = 0;
         for (int m = 0; m < k; m++) {
-            double d = energies[m] / n - me;
+            double d = (energies[m] - e0) / n - me;
             v += d * d;
         }
         energy = Math.sqrt(v * inv);

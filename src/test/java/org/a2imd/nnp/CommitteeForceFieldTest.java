@@ -222,7 +222,7 @@ class CommitteeForceFieldTest {
     @Test
     void nveOnTheCommitteeConservesEnergyLikeOneMember() {
         SpeciesSet species = SpeciesSet.of(new Species("Ar", 1.0));
-        Lattice lat = Lattice.withDensity(Lattice.Kind.FCC, 0.85, 3, 3, 3);
+        Lattice lat = Lattice.withDensity(Lattice.Kind.FCC, 0.85, 2, 2, 2);
         AtomState s = new AtomState(Units.LJ, species, lat.box(), new int[lat.count()], lat.positions());
         Velocities.maxwellBoltzmann(s, 2.0, new Rng(11));
         LennardJones lj = new LennardJones.Builder(species).cutoff(2.5).shift(true).pair("Ar", "Ar", 1.0, 1.0).build();

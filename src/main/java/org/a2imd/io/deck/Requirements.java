@@ -30,10 +30,48 @@ final class Requirements {
                 checkLjCoverage(deck, p, species);
             }
         }
+        committee(deck);
+    }
+
+    /**
+     * The committee potential ("potential a2i file M1 M2 ..." with two or more files), or null. A deck
+     * may hold one: the model deviation is that of one committee.
+     */
+    static Command committee(Deck deck) {
+        Command found = null;
+        for (Command p : deck.all("potential")) {
+            if (p.is("potential", "a2i") && p.getPaths("file").size() >= 2) {
+                if (found != null) {
+                    throw p.error("a deck may hold one committee (potential a2i with several files); another is on line "
+                            + found.line() + ": put all members on one line");
+                }
+                found = p;
+            }
+        }
+        return found;
+    }
+
+    /** Outputs of the model deviation need a committee to deviate. */
+    private static void checkDeviationOutputs(Deck deck) {
+        if (committee(deck) != null) {
+            return;
+        }
+        String why = " needs a committee: give two or more model files, \"potential a2i file M1.model M2.model ...\"";
+        for (String k : List.of("model_deviation", "candidates", "deviation_stop")) {
+            for (Command c : deck.all(k)) {
+                throw c.error("\"" + k + "\"" + why);
+            }
+        }
+        for (Command t : deck.all("trajectory")) {
+            if (t.getBool("deviation")) {
+                throw t.error("deviation", "\"trajectory ... deviation yes\"" + why);
+            }
+        }
     }
 
     static void forRun(Deck deck) {
         forEval(deck);
+        checkDeviationOutputs(deck);
         Optional<Command> run = deck.optional("run");
         // minimize and elastic are static calculations: a deck may do them without any dynamics.
         Optional<Command> action = deck.optional("minimize").or(() -> deck.optional("elastic"));

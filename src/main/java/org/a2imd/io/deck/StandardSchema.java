@@ -80,7 +80,7 @@ final class StandardSchema {
                         .atMostOne("accuracy", "alpha")
                         .check(StandardSchema::checkEwaldAccuracy))
                 .variant("sw", s -> s.required("file", inputFile()))
-                .variant("a2i", s -> s.required("file", inputFile()))
+                .variant("a2i", s -> s.required("file", several(inputFile())))
                 .variantHint("lj/cut", "write \"potential lj cutoff RC\"")
                 .variantHint("coul/long", "write \"potential coulomb cutoff RC charges A qA B qB\"")
                 .variantHint("ewald", "write \"potential coulomb cutoff RC charges A qA B qB\"")
@@ -123,7 +123,18 @@ final class StandardSchema {
                 .required("every", integer(1))
                 .option("velocities", bool(), false)
                 .option("forces", bool(), false)
-                .option("energies", bool(), false)));
+                .option("energies", bool(), false)
+                .option("deviation", bool(), false)));
+        add(c, CommandSpec.builder("model_deviation").signature(s -> s
+                .required("file", outputFile())
+                .required("every", integer(1))));
+        add(c, CommandSpec.builder("candidates").signature(s -> s
+                .required("file", outputFile())
+                .required("lo", nonNegative())
+                .required("hi", positive())
+                .required("every", integer(1))
+                .check(StandardSchema::checkCandidateWindow)));
+        add(c, CommandSpec.builder("deviation_stop").signature(s -> s.required("above", positive())));
         add(c, CommandSpec.builder("checkpoint").signature(s -> s
                 .required("file", outputFile())
                 .required("every", integer(1))));
@@ -174,6 +185,14 @@ final class StandardSchema {
             hints.put(k, "a2imd systems are always atomic, 3-d and fully periodic; remove this line");
         }
         return new Schema(c, hints);
+    }
+
+    /** The selection window [lo, hi) must hold something. */
+    private static void checkCandidateWindow(Command c) {
+        if (c.getDouble("lo") >= c.getDouble("hi")) {
+            throw c.error("hi", "the candidate window needs lo < hi (frames are kept when lo <= max_devi_f < hi); "
+                    + "got lo " + c.getDouble("lo") + ", hi " + c.getDouble("hi"));
+        }
     }
 
     /** The commands of a training deck ({@code a2imd train}); see docs/deck.md, "Training decks". */

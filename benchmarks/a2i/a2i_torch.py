@@ -41,6 +41,8 @@ def read_model(path):
     # This peer implements DESIGN.md's network only: refuse the optional parts rather than ignore them.
     if keys.get('angular_factor', ['no'])[0] == 'yes' or 'lode_exponents' in keys:
         raise SystemExit(path + ': angular factor or long-range channel: not implemented in the PyTorch peer')
+    if 'prior' in keys:
+        raise SystemExit(path + ': short-range prior (prior ' + keys['prior'][0] + '): not implemented in the PyTorch peer')
     m['species_names'] = keys['species'][1:]
     for k in ('cutoff', 'n0', 'energy_scale', 'logit_bound'):
         m[k] = float(keys[k][0])

@@ -15,6 +15,8 @@ import org.a2imd.io.ExtXyzFrame;
 import org.a2imd.io.ExtXyzReader;
 import org.a2imd.io.ExtXyzWriter;
 import org.a2imd.io.deck.Deck;
+import org.a2imd.nnp.CommitteeForceField;
+import org.a2imd.run.StateFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -23,10 +25,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code a2imd eval DECK IN OUT}: evaluates the deck's force field on every frame of IN and writes OUT
- * with energy, virial, stress, forces and per-atom energies, named as ASE names them.
+ * with energy, virial, stress, forces and per-atom energies, named as ASE names them. With a committee
+ * potential these are the members' means, and each frame also gets the model deviation: per-atom column
+ * force_devi and header keys max_devi_f and devi_e.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate the deck's force field on every frame of an extended-XYZ file.")
+        description = {"Evaluate the deck's force field on every frame of an extended-XYZ file.",
+            "With a committee (potential a2i file M1 M2 ...) the results are the members' means, and each frame "
+                    + "also gets the model deviation: column force_devi, header keys max_devi_f and devi_e."})
 final class EvalCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(EvalCommand.class);
 
@@ -62,6 +68,7 @@ final class EvalCommand implements Callable<Integer> {
                 ExtXyzReader reader = ExtXyzReader.open(input);
                 Writer w = Files.newBufferedWriter(tmp)) {
             ForceEvaluator evaluator = new ForceEvaluator(field, 0.0, pool);
+            CommitteeForceField committee = CommitteeForceField.in(field);
             ExtXyzWriter writer = new ExtXyzWriter(w);
             while (true) {
                 int line = reader.line() + 1;
@@ -76,6 +83,10 @@ final class EvalCommand implements Callable<Integer> {
                 frame.setVirial(evaluator.virial().clone());
                 frame.forces = s.force.clone();
                 frame.energies = evaluator.atomEnergies().clone();
+                if (committee != null) {
+                    StateFrames.addDeviation(frame, committee.deviation());
+                    frame.info.put("devi_e", Double.toString(committee.deviation().energy()));
+                }
                 writer.write(frame);
                 frames++;
             }

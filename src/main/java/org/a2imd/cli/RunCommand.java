@@ -14,9 +14,12 @@ import org.a2imd.integrate.Integrator;
 import org.a2imd.integrate.Velocities;
 import org.a2imd.io.deck.Command;
 import org.a2imd.io.deck.Deck;
+import org.a2imd.run.CandidatesObserver;
 import org.a2imd.run.Checkpoint;
 import org.a2imd.run.CheckpointObserver;
+import org.a2imd.run.DeviationStopObserver;
 import org.a2imd.run.FinalConfigurationObserver;
+import org.a2imd.run.ModelDeviationObserver;
 import org.a2imd.run.OutputFile;
 import org.a2imd.run.Simulation;
 import org.a2imd.run.StateFrames;
@@ -138,9 +141,24 @@ final class RunCommand implements Callable<Integer> {
         }
         for (Command t : deck.all("trajectory")) {
             sim.addObserver(new TrajectoryObserver(open(t.getPath("file"), checkpoint), t.getInt("every"),
-                    new StateFrames.Columns(t.getBool("velocities"), t.getBool("forces"), t.getBool("energies"))));
+                    new StateFrames.Columns(t.getBool("velocities"), t.getBool("forces"), t.getBool("energies"),
+                            t.getBool("deviation"))));
+        }
+        var devi = deck.optional("model_deviation");
+        if (devi.isPresent()) {
+            Path p = devi.get().getPath("file");
+            sim.addObserver(new ModelDeviationObserver(open(p, checkpoint), devi.get().getInt("every"),
+                    checkpoint != null && checkpoint.outputLength(p) != null));
+        }
+        var cand = deck.optional("candidates");
+        if (cand.isPresent()) {
+            Command c = cand.get();
+            sim.addObserver(new CandidatesObserver(open(c.getPath("file"), checkpoint), c.getDouble("lo"),
+                    c.getDouble("hi"), c.getInt("every")));
         }
         deck.optional("write_final").ifPresent(c -> sim.addObserver(new FinalConfigurationObserver(c.getPath("file"))));
+        // After the outputs (they show the offending step), before the checkpoints (none is written then).
+        deck.optional("deviation_stop").ifPresent(c -> sim.addObserver(new DeviationStopObserver(c.getDouble("above"))));
         var chk = deck.optional("checkpoint");
         if (chk.isPresent()) {
             sim.addObserver(new CheckpointObserver(chk.get().getPath("file"), chk.get().getInt("every")));

@@ -33,6 +33,7 @@ import org.a2imd.neighbor.NeighborList;
 import org.a2imd.nnp.A2IForceField;
 import org.a2imd.nnp.A2IModel;
 import org.a2imd.nnp.A2IModelFile;
+import org.a2imd.nnp.CommitteeForceField;
 
 /**
  * Turns a parsed deck into the objects of a run: force field, initial state, integrator. Semantic
@@ -136,11 +137,34 @@ final class SimulationSetup {
         }
     }
 
-    private static A2IForceField a2i(Command p, Units units, SpeciesSet species) {
-        Path file = p.getPath("file");
-        A2IModel model = A2IModelFile.read(file);
-        int[] typeMap = A2IModelFile.checkCompatible(model, file.toString(), units, species);
-        return new A2IForceField(model, typeMap);
+    /**
+     * One A2I model, or a committee when the line names several files. Each member must fit the run
+     * (units, species); an error names the deck line, the member and its file.
+     */
+    private static ForceField a2i(Command p, Units units, SpeciesSet species) {
+        List<Path> files = p.getPaths("file");
+        List<A2IForceField> members = new ArrayList<>();
+        List<String> firstSpecies = null;
+        for (int m = 0; m < files.size(); m++) {
+            Path file = files.get(m);
+            A2IModel model = A2IModelFile.read(file);
+            String who = files.size() > 1 ? "committee member " + (m + 1) + " (" + file + ")" : "model " + file;
+            int[] typeMap;
+            try {
+                typeMap = A2IModelFile.checkCompatible(model, file.toString(), units, species);
+            } catch (InputException e) {
+                throw p.error("file", m, who + ": " + e.problem());
+            }
+            if (firstSpecies == null) {
+                firstSpecies = model.species();
+            } else if (!new java.util.HashSet<>(model.species()).equals(new java.util.HashSet<>(firstSpecies))) {
+                throw p.error("file", m, who + " has species " + String.join(", ", model.species())
+                        + ", member 1 (" + files.get(0) + ") has " + String.join(", ", firstSpecies)
+                        + "; a committee's models must share their species");
+            }
+            members.add(new A2IForceField(model, typeMap));
+        }
+        return members.size() == 1 ? members.get(0) : new CommitteeForceField(members);
     }
 
     private static LennardJones lennardJones(Deck deck, Command p, SpeciesSet species) {

@@ -27,6 +27,11 @@ import org.a2imd.neighbor.NeighborList;
  * loop these, divided by sigma, are handed to {@link AtomFeatures#addForces}, which adds the
  * long-range forces to the local atoms and its part of the virial. Per-atom energies stay the
  * readout outputs e_i. A model without the channel runs exactly the local code path.
+ *
+ * <p>Short-range prior (when the model has one, {@link A2IModel#prior}): each centre adds half of each of
+ * its pair terms from its own full-list row (energy, forces, virial, per-atom energy), so training, MD and
+ * evaluation all see network + prior. It does not depend on the weights, so weight gradients are the
+ * network's alone.
  */
 public final class A2IForceField implements ForceField {
     /** Default largest atom displacement of the force-loss central difference, as a fraction of r_c. */
@@ -375,9 +380,17 @@ public final class A2IForceField implements ForceField {
         int a = WorkerPool.sliceStart(nl.nLocal, t, threads);
         int b = WorkerPool.sliceStart(nl.nLocal, t + 1, threads);
         double[] aw = curAtomWeight;
+        PairPrior prior = model.prior();
+        if (prior != null) {
+            // The prior does not depend on the weights: only energies, forces and virial change.
+            for (int i = a; i < b; i++) {
+                atomEnergy[i] = prior.atom(i, nl, typeMap, f, vir);
+            }
+        }
         if (aw == null) {
             for (int i = a; i < b; i++) {
-                atomEnergy[i] = kernel.atom(i, nl, typeMap, w, f, vir, g, lam, dLam);
+                double e = kernel.atom(i, nl, typeMap, w, f, vir, g, lam, dLam);
+                atomEnergy[i] = prior != null ? atomEnergy[i] + e : e;
             }
             return;
         }
@@ -389,7 +402,8 @@ public final class A2IForceField implements ForceField {
         double[] gi = threadAtomGrad[t];
         for (int i = a; i < b; i++) {
             Arrays.fill(gi, 0.0);
-            atomEnergy[i] = kernel.atom(i, nl, typeMap, w, f, vir, gi, lam, dLam);
+            double e = kernel.atom(i, nl, typeMap, w, f, vir, gi, lam, dLam);
+            atomEnergy[i] = prior != null ? atomEnergy[i] + e : e;
             double c = aw[i];
             for (int k = 0; k < np; k++) {
                 g[k] += c * gi[k];

@@ -61,6 +61,8 @@ public final class A2IModel {
     private final double[] lodeScale;
     private double n0;
     private double energyScale = 1.0;
+    /** Optional short-range pair term added to the network's energy, or null. */
+    private PairPrior prior;
     private final Map<String, String> provenance = new LinkedHashMap<>();
     private final List<Segment> segments = new ArrayList<>();
 
@@ -302,6 +304,26 @@ public final class A2IModel {
         this.energyScale = s;
     }
 
+    /** The short-range prior added to the network's energy, or null (the network alone). */
+    public PairPrior prior() {
+        return prior;
+    }
+
+    /**
+     * Sets (or, with null, removes) the short-range prior.
+     *
+     * @throws IllegalArgumentException when its species count differs or it reaches beyond the cutoff
+     *     (the neighbour list would miss pairs it acts on)
+     */
+    public void setPrior(PairPrior p) {
+        if (p != null && (p.species() != arch.species() || p.cutoff() > arch.cutoff())) {
+            throw new IllegalArgumentException(p.species() != arch.species()
+                    ? "the prior has " + p.species() + " species, the model " + arch.species()
+                    : "the prior reaches " + p.cutoff() + ", beyond the model cutoff " + arch.cutoff());
+        }
+        this.prior = p;
+    }
+
     /** Free-form provenance (data set, training settings, date), written to model files. */
     public Map<String, String> provenance() {
         return provenance;
@@ -316,6 +338,7 @@ public final class A2IModel {
         System.arraycopy(lodeMean, 0, m.lodeMean, 0, lodeMean.length);
         System.arraycopy(lodeScale, 0, m.lodeScale, 0, lodeScale.length);
         m.energyScale = energyScale;
+        m.prior = prior;
         m.provenance.putAll(provenance);
         return m;
     }
@@ -326,7 +349,8 @@ public final class A2IModel {
                 String.join(",", species), arch.cutoff(), arch.radial(), arch.width(), arch.heads(),
                 arch.layers(), arch.ffn(), arch.hidden1(), arch.hidden2(), parameterCount())
                 + (arch.angularFactor() ? " angular factor" : "");
-        return arch.lode() == null ? s : s + " + " + arch.longRangeFeatures() + " long-range features (" + arch.lode()
+        s = arch.lode() == null ? s : s + " + " + arch.longRangeFeatures() + " long-range features (" + arch.lode()
                 + ")";
+        return prior == null ? s : s + " + " + prior.describe();
     }
 }

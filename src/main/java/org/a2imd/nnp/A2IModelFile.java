@@ -38,6 +38,9 @@ import org.a2imd.force.ewald.LodeSpec;
  * lode_accuracy 1.0E-6          F features over the training atoms; readout.W1 then has
  * lode_mean ... / lode_scale ...  d + F rows)
  * angular_factor yes           (only with the polynomial angular factor: blocks then hold alpha segments)
+ * prior wall                   (only with a short-range prior, {@link PairPrior}: its form, then one line
+ * prior_pair Ar Ar onset 0.9 strength 2.5   per unordered species pair with the form's parameters;
+ * prior_pair Ar Kr ...          zbl: prior_pair Si Si z 14 14 inner 1.0 outer 2.0)
  * meta dataset lj_liquid.extxyz   (free-form provenance, any number of lines)
  * weights 12345                (total count, must match the architecture)
  * segment Wr 16 32             (name rows cols; then rows lines of cols numbers)
@@ -46,7 +49,8 @@ import org.a2imd.force.ewald.LodeSpec;
  * </pre>
  * Lines starting with '#' and blank lines before the weights are ignored (but checksummed). The
  * lode_* keys are all present or all absent; a model without them is written exactly as before the
- * channel existed (same version), so older files read unchanged; the same holds for angular_factor.
+ * channel existed (same version), so older files read unchanged; the same holds for angular_factor
+ * and prior.
  */
 public final class A2IModelFile {
     public static final String FORMAT = "a2i-model";
@@ -58,6 +62,8 @@ public final class A2IModelFile {
     private static final String[] LODE_KEYS = {"lode_exponents", "lode_radii", "lode_accuracy", "lode_mean",
         "lode_scale"};
     private static final String ANGULAR_KEY = "angular_factor";
+    private static final String PRIOR_KEY = "prior";
+    private static final String PRIOR_PAIR_KEY = "prior_pair";
 
     private A2IModelFile() {
     }
@@ -117,6 +123,25 @@ public final class A2IModelFile {
         }
         if (a.angularFactor()) {
             sb.append(ANGULAR_KEY).append(" yes\n");
+        }
+        PairPrior prior = model.prior();
+        if (prior != null) {
+            sb.append(PRIOR_KEY).append(' ').append(prior.form().id).append('\n');
+            for (int i = 0; i < a.species(); i++) {
+                for (int j = i; j < a.species(); j++) {
+                    double[] p = prior.parameters(i, j);
+                    sb.append(PRIOR_PAIR_KEY).append(' ').append(model.species().get(i)).append(' ')
+                            .append(model.species().get(j));
+                    int k = 0;
+                    for (String key : prior.form().keys) {
+                        sb.append(' ').append(key);
+                        for (int c = 0; c < (key.equals("z") ? 2 : 1); c++) {
+                            sb.append(' ').append(p[k++]);
+                        }
+                    }
+                    sb.append('\n');
+                }
+            }
         }
         for (Map.Entry<String, String> e : model.provenance().entrySet()) {
             String key = e.getKey().trim().replaceAll("\\s+", "_");
@@ -248,6 +273,8 @@ public final class A2IModelFile {
             Map<String, String[]> keys = new HashMap<>();
             Map<String, Integer> keyLine = new HashMap<>();
             Map<String, String> meta = new LinkedHashMap<>();
+            List<String[]> priorPairs = new ArrayList<>();
+            List<Integer> priorPairLines = new ArrayList<>();
             String[] t;
             int weightsLine;
             while (true) {
@@ -269,11 +296,16 @@ public final class A2IModelFile {
                     meta.put(sp < 0 ? rest : rest.substring(0, sp), sp < 0 ? "" : rest.substring(sp + 1).trim());
                     continue;
                 }
-                if (!t[0].equals("version") && !t[0].equals(ANGULAR_KEY) && !List.of(REQUIRED).contains(t[0])
-                        && !List.of(LODE_KEYS).contains(t[0])) {
+                if (t[0].equals(PRIOR_PAIR_KEY)) {
+                    priorPairs.add(t);
+                    priorPairLines.add(next);
+                    continue;
+                }
+                if (!t[0].equals("version") && !t[0].equals(ANGULAR_KEY) && !t[0].equals(PRIOR_KEY)
+                        && !List.of(REQUIRED).contains(t[0]) && !List.of(LODE_KEYS).contains(t[0])) {
                     throw error(next, "unknown key '" + t[0] + "' (expected one of version, "
                             + String.join(", ", REQUIRED) + ", " + String.join(", ", LODE_KEYS) + ", " + ANGULAR_KEY
-                            + ", meta, weights)");
+                            + ", " + PRIOR_KEY + ", " + PRIOR_PAIR_KEY + ", meta, weights)");
                 }
                 if (keys.containsKey(t[0])) {
                     throw error(next, "key '" + t[0] + "' appears twice (first on line " + keyLine.get(t[0]) + ")");
@@ -345,6 +377,7 @@ public final class A2IModelFile {
                     }
                 }
             }
+            model.setPrior(prior(keys, keyLine, priorPairs, priorPairLines, names, arch.cutoff(), weightsLine));
             model.provenance().putAll(meta);
 
             String[] wl = lines.get(weightsLine - 1).trim().split("\\s+");
@@ -396,6 +429,89 @@ public final class A2IModelFile {
                 throw error(next, "unexpected content after the checksum line: '" + String.join(" ", extra) + "'");
             }
             return model;
+        }
+
+        /**
+         * The short-range prior: 'prior FORM' and one 'prior_pair A B key value ...' line per unordered species
+         * pair; null when the file has neither.
+         */
+        private PairPrior prior(Map<String, String[]> keys, Map<String, Integer> keyLine, List<String[]> pairs,
+                List<Integer> pairLines, List<String> names, double cutoff, int weightsLine) {
+            if (!keys.containsKey(PRIOR_KEY)) {
+                if (!pairs.isEmpty()) {
+                    throw error(pairLines.get(0), "'" + PRIOR_PAIR_KEY + "' without a '" + PRIOR_KEY + " FORM' line");
+                }
+                return null;
+            }
+            int line = keyLine.get(PRIOR_KEY);
+            String id = single(keys, keyLine, PRIOR_KEY);
+            PairPrior.Form form = PairPrior.Form.byId(id);
+            if (form == null) {
+                throw error(line, "unknown prior form '" + id + "' (expected wall or zbl)");
+            }
+            int ns = names.size();
+            double[][] params = new double[ns * (ns + 1) / 2][];
+            int[] paramLine = new int[params.length];
+            for (int q = 0; q < pairs.size(); q++) {
+                String[] t = pairs.get(q);
+                int ln = pairLines.get(q);
+                if (t.length < 3) {
+                    throw error(ln, "'" + PRIOR_PAIR_KEY + "' needs two species names and the parameters");
+                }
+                int a = names.indexOf(t[1]);
+                int b = names.indexOf(t[2]);
+                if (a < 0 || b < 0) {
+                    throw error(ln, "prior pair names species " + (a < 0 ? t[1] : t[2])
+                            + ", which the model does not have (species: " + String.join(", ", names) + ")");
+                }
+                int pi = PairPrior.pairIndex(a, b, ns);
+                if (params[pi] != null) {
+                    throw error(ln, "prior pair " + t[1] + "-" + t[2] + " appears twice (first on line "
+                            + paramLine[pi] + ")");
+                }
+                List<Double> v = new ArrayList<>();
+                int k = 3;
+                for (String key : form.keys) {
+                    int count = key.equals("z") ? 2 : 1;
+                    if (k + count >= t.length || !t[k].equals(key)) {
+                        throw error(ln, "a " + form.id + " prior pair needs '" + pairSyntax(form) + "', found '"
+                                + String.join(" ", t) + "'");
+                    }
+                    for (int c = 1; c <= count; c++) {
+                        v.add(number(t, k + c, ln, "prior_pair " + key));
+                    }
+                    k += 1 + count;
+                }
+                if (k != t.length) {
+                    throw error(ln, "a " + form.id + " prior pair needs '" + pairSyntax(form) + "', found '"
+                            + String.join(" ", t) + "'");
+                }
+                double[] p = v.stream().mapToDouble(Double::doubleValue).toArray();
+                String problem = PairPrior.check(form, p);
+                if (problem != null) {
+                    throw error(ln, "prior pair " + t[1] + "-" + t[2] + ": " + problem);
+                }
+                double reach = form == PairPrior.Form.WALL ? p[0] : p[3];
+                if (reach > cutoff) {
+                    throw error(ln, "prior pair " + t[1] + "-" + t[2] + " reaches " + reach + ", beyond the model "
+                            + "cutoff " + cutoff);
+                }
+                params[pi] = p;
+                paramLine[pi] = ln;
+            }
+            for (int a = 0; a < ns; a++) {
+                for (int b = a; b < ns; b++) {
+                    if (params[PairPrior.pairIndex(a, b, ns)] == null) {
+                        throw error(line, "the " + form.id + " prior has no '" + PRIOR_PAIR_KEY + " " + names.get(a) + " "
+                                + names.get(b) + " " + pairSyntax(form) + "' line (every species pair needs one)");
+                    }
+                }
+            }
+            return new PairPrior(form, ns, params);
+        }
+
+        private static String pairSyntax(PairPrior.Form form) {
+            return form == PairPrior.Form.WALL ? "onset R strength A" : "z Zi Zj inner R1 outer R2";
         }
 
         /** Whether the file asks for the angular factor ('angular_factor yes'; absent means no). */

@@ -109,17 +109,18 @@ public final class Simulation {
             throw new SimulationFailure(step, e.atom(), e.getMessage());
         }
         checkFinite();
-        for (Observer o : observers) {
-            o.start(this);
-        }
-        if (!continuation) {
-            for (Observer o : observers) {
-                o.observe(this);
-            }
-        }
-        progress.started(step, lastStep);
         Outcome outcome = Outcome.COMPLETED;
         try {
+            // Inside the try: an observer may stop the run at the start too (deviation_stop).
+            for (Observer o : observers) {
+                o.start(this);
+            }
+            if (!continuation) {
+                for (Observer o : observers) {
+                    o.observe(this);
+                }
+            }
+            progress.started(step, lastStep);
             while (step < lastStep) {
                 if (stopRequested) {
                     outcome = Outcome.INTERRUPTED;

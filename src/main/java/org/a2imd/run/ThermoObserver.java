@@ -2,6 +2,7 @@ package org.a2imd.run;
 
 import java.io.IOException;
 import java.util.Locale;
+import org.a2imd.nnp.CommitteeForceField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,8 @@ public final class ThermoObserver implements Observer, WritesFile {
     private static final Logger LOG = LoggerFactory.getLogger("org.a2imd.thermo");
     private static final String HEADER_FORMAT = "%10s %12s %12s %16s %16s %16s %16s %14s %8s";
     private static final String ROW_FORMAT = "%10d %12.6g %12.6g %16.9g %16.9g %16.9g %16.9g %14.7g %8d";
+    private static final String DEVIATION_HEADER_FORMAT = " %18s %12s %12s %16s";
+    private static final String DEVIATION_ROW_FORMAT = " %18.6e %12.6e %12.6e %16.6e";
 
     private final long every;
     private final OutputFile file;
@@ -40,19 +43,40 @@ public final class ThermoObserver implements Observer, WritesFile {
                 "NBuild");
     }
 
+    /** The header with the committee's model-deviation columns appended when {@code deviation}. */
+    public static String header(String energyUnit, String lengthUnit, String temperatureUnit, String pressureUnit,
+            boolean deviation) {
+        String h = header(energyUnit, temperatureUnit, pressureUnit);
+        if (!deviation) {
+            return h;
+        }
+        return h + String.format(Locale.ROOT, DEVIATION_HEADER_FORMAT,
+                "devi_f_max[" + energyUnit + "/" + lengthUnit + "]", "devi_f_mean", "devi_f_min",
+                "devi_e[" + energyUnit + "/atom]");
+    }
+
     public static String row(ThermoSample t) {
-        return String.format(Locale.ROOT, ROW_FORMAT, t.step(), t.time(), t.temperature(), t.potential(),
+        String r = String.format(Locale.ROOT, ROW_FORMAT, t.step(), t.time(), t.temperature(), t.potential(),
                 t.kinetic(), t.total(), t.conserved(), t.pressure(), t.neighborBuilds());
+        if (!t.deviation()) {
+            return r;
+        }
+        return r + String.format(Locale.ROOT, DEVIATION_ROW_FORMAT, t.deviFMax(), t.deviFMean(), t.deviFMin(),
+                t.deviE());
     }
 
     @Override
     public void start(Simulation sim) throws IOException {
         var u = sim.state().units;
-        String header = header(u.energy, u.temperature, u.pressure);
+        boolean deviation = CommitteeForceField.in(sim.forces().field()) != null;
+        String header = header(u.energy, u.length, u.temperature, u.pressure, deviation);
         LOG.info(header);
         if (file != null && !resumed) {
             file.record().write("# a2imd thermo, units " + u.id + ", energies are totals over "
-                    + sim.state().n + " atoms\n");
+                    + sim.state().n + " atoms"
+                    + (deviation ? "; devi_* are the committee's model deviation: per-atom force deviation "
+                            + "max/mean/min over atoms, and the spread of the members' energy per atom" : "")
+                    + "\n");
             file.record().write(header + "\n");
             file.commit();
         }

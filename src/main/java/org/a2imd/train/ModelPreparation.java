@@ -8,6 +8,7 @@ import org.a2imd.neighbor.NeighborList;
 import org.a2imd.nnp.A2IForceField;
 import org.a2imd.nnp.A2IModel;
 import org.a2imd.nnp.LongRangeFeatures;
+import org.a2imd.nnp.PairPrior;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealVector;
@@ -20,6 +21,10 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * force RMS equal to the data's) and a readout bias that centres the initial energy residual. With
  * the long-range channel, also the mean and spread of each long-range feature over the training
  * atoms, so the readout sees unit-scale inputs.
+ *
+ * <p>With a short-range prior (already set on the model) e0, s_E and the readout bias are fitted to the
+ * residual, reference minus prior, with the network alone: the network only has to learn that residual, and
+ * a prior that is large on some frame must not inflate the output scale or shift the reference energies.
  */
 public final class ModelPreparation {
     /** At most this many training frames calibrate s_E and the readout bias. */
@@ -43,13 +48,20 @@ public final class ModelPreparation {
         }
         model.setN0(n0);
         radialScales(model, train);
-        double[] e0 = referenceEnergies(train, model.architecture().species());
-        System.arraycopy(e0, 0, model.e0(), 0, e0.length);
-        if (model.architecture().lode() != null) {
-            longRangeNormalisation(model, train, features, pool);
+        PairPrior prior = model.prior();
+        PriorPart part = prior == null ? null : new PriorPart(prior, train);
+        model.setPrior(null); // the network alone is calibrated against the residual
+        try {
+            double[] e0 = referenceEnergies(train, model.architecture().species(), part);
+            System.arraycopy(e0, 0, model.e0(), 0, e0.length);
+            if (model.architecture().lode() != null) {
+                longRangeNormalisation(model, train, features, pool);
+            }
+            model.initialise(seed);
+            calibrate(model, train, features, pool, part);
+        } finally {
+            model.setPrior(prior);
         }
-        model.initialise(seed);
-        calibrate(model, train, features, pool);
         return String.format(java.util.Locale.ROOT, "n0 %.4g, s_E %.4g, e0 %s", n0, model.energyScale(),
                 java.util.Arrays.toString(model.e0()))
                 + (model.architecture().lode() == null ? "" : ", long-range feature mean "
@@ -145,12 +157,41 @@ public final class ModelPreparation {
         }
     }
 
+    /** The prior's energy, per-atom energies and (folded) forces on each training frame, in frame order. */
+    static final class PriorPart {
+        final double[] energy;
+        final double[][] atomEnergy;
+        final double[][] force;
+
+        PriorPart(PairPrior prior, Dataset train) {
+            int n = train.size();
+            energy = new double[n];
+            atomEnergy = new double[n][];
+            force = new double[n][];
+            double[] vir = new double[9];
+            for (int k = 0; k < n; k++) {
+                TrainingFrame f = train.get(k);
+                double[] all = new double[3 * f.list.nAll];
+                atomEnergy[k] = new double[f.atoms];
+                energy[k] = prior.evaluate(f.list, null, all, vir, atomEnergy[k]);
+                force[k] = new double[3 * f.atoms];
+                f.list.foldGhostForces(all, force[k]);
+            }
+        }
+    }
+
+    /** As {@link #referenceEnergies(Dataset, int, PriorPart)} without a prior. */
+    public static double[] referenceEnergies(Dataset train, int species) {
+        return referenceEnergies(train, species, null);
+    }
+
     /**
      * Least-squares e0 with E_f ~ sum_s count_{f,s} e0_s over the frames with energies (minimum-norm
      * solution when compositions do not separate the species, e.g. a fixed ratio). Without any
-     * energies, the mean per-atom energy of each species where those are given, else zero.
+     * energies, the mean per-atom energy of each species where those are given, else zero. With a prior
+     * part, of the reference minus the prior.
      */
-    public static double[] referenceEnergies(Dataset train, int species) {
+    static double[] referenceEnergies(Dataset train, int species, PriorPart prior) {
         int rows = 0;
         for (TrainingFrame f : train.frames()) {
             rows += f.hasEnergy() ? 1 : 0;
@@ -160,14 +201,15 @@ public final class ModelPreparation {
             double[][] a = new double[rows][species];
             double[] b = new double[rows];
             int r = 0;
-            for (TrainingFrame f : train.frames()) {
+            for (int k = 0; k < train.size(); k++) {
+                TrainingFrame f = train.get(k);
                 if (!f.hasEnergy()) {
                     continue;
                 }
                 for (int t : f.type) {
                     a[r][t] += 1;
                 }
-                b[r] = f.energy;
+                b[r] = f.energy - (prior == null ? 0 : prior.energy[k]);
                 r++;
             }
             RealVector x = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false)).getSolver()
@@ -179,10 +221,11 @@ public final class ModelPreparation {
         }
         double[] sum = new double[species];
         long[] count = new long[species];
-        for (TrainingFrame f : train.frames()) {
+        for (int k = 0; k < train.size(); k++) {
+            TrainingFrame f = train.get(k);
             if (f.atomEnergies != null) {
                 for (int i = 0; i < f.atoms; i++) {
-                    sum[f.type[i]] += f.atomEnergies[i];
+                    sum[f.type[i]] += f.atomEnergies[i] - (prior == null ? 0 : prior.atomEnergy[k][i]);
                     count[f.type[i]]++;
                 }
             }
@@ -197,7 +240,8 @@ public final class ModelPreparation {
      * s_E so that the initial force RMS equals the data's (or, without forces, the spread of the
      * energy residual per atom), then the readout bias that makes the mean initial residual zero.
      */
-    static void calibrate(A2IModel model, Dataset train, LongRangeFeatures.Factory features, WorkerPool pool) {
+    static void calibrate(A2IModel model, Dataset train, LongRangeFeatures.Factory features, WorkerPool pool,
+            PriorPart prior) {
         model.setEnergyScale(1.0);
         A2IForceField field = new A2IForceField(model, null, features);
         ForceOutput out = new ForceOutput();
@@ -220,7 +264,7 @@ public final class ModelPreparation {
             predE[k] = (e - base) / f.atoms;
             if (f.hasEnergy()) {
                 hasE[k] = true;
-                refE[k] = (f.energy - base) / f.atoms;
+                refE[k] = (f.energy - (prior == null ? 0 : prior.energy[k]) - base) / f.atoms;
             }
             if (f.forces != null) {
                 if (local.length < 3 * f.atoms) {
@@ -228,8 +272,9 @@ public final class ModelPreparation {
                 }
                 f.list.foldGhostForces(out.force, local);
                 for (int c = 0; c < 3 * f.atoms; c++) {
+                    double ref = f.forces[c] - (prior == null ? 0 : prior.force[k][c]);
                     predF += local[c] * local[c];
-                    refF += f.forces[c] * f.forces[c];
+                    refF += ref * ref;
                 }
                 comps += 3L * f.atoms;
             }

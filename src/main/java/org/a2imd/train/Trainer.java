@@ -13,6 +13,7 @@ import org.a2imd.nnp.A2IForceField;
 import org.a2imd.nnp.A2IModel;
 import org.a2imd.nnp.LongRangeFeatures;
 import org.a2imd.nnp.A2IModelFile;
+import org.a2imd.nnp.PairPrior;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,8 @@ public final class Trainer {
     private A2IModel best;
     /** With "initial_model": the model training starts from instead of a prepared, initialised one. */
     private A2IModel initial;
+    /** Short-range prior of a new model (fixed before training; the network learns the rest), or null. */
+    private PairPrior prior;
 
     public Trainer(Units units, List<String> species, ModelSettings model, LossWeights loss, OptimizerSettings opt,
             Dataset.Split data, Outputs outputs, WorkerPool pool) {
@@ -91,6 +94,15 @@ public final class Trainer {
         this.initial = start.copy();
     }
 
+    /**
+     * Gives a new model this short-range prior: e0 and s_E are then fitted to the reference minus the prior
+     * and the loss sees network + prior ({@link ModelPreparation}). A model continued from an initial one
+     * keeps that model's prior instead.
+     */
+    public void setPrior(PairPrior prior) {
+        this.prior = prior;
+    }
+
     /** Where a long-range channel gets its features (default: LODE). */
     public void setLongRangeFeatures(LongRangeFeatures.Factory factory) {
         this.longRange = factory;
@@ -126,6 +138,9 @@ public final class Trainer {
     /** Setup summary that a checkpoint must match to be resumed. */
     String fingerprint() {
         String start = initial == null ? "new" : "from " + java.util.Arrays.hashCode(initial.weights());
+        if (initial == null && prior != null) {
+            start += " " + prior.describe();
+        }
         return String.join("|", units.id, String.join(",", species), modelSettings.toString(), start,
                 lossWeights.toString(),
                 opt.toString(), Integer.toString(data.train().size()), Integer.toString(data.validation().size()),
@@ -180,6 +195,7 @@ public final class Trainer {
                 start = "continuing from the initial model (its constants and weights)";
             } else {
                 model = new A2IModel(modelSettings.architecture(species.size()), units, species, 1.0);
+                model.setPrior(prior);
                 start = "prepared from " + data.train().size() + " training frames: "
                         + ModelPreparation.prepare(model, data.train(), modelSettings.seed(), longRange, pool);
             }

@@ -13,6 +13,7 @@ import org.a2imd.io.deck.Command;
 import org.a2imd.io.deck.Deck;
 import org.a2imd.nnp.A2IModel;
 import org.a2imd.nnp.A2IModelFile;
+import org.a2imd.nnp.PairPrior;
 
 /**
  * Maps a training deck (docs/deck.md, "Training decks") to a {@link Trainer}: reads the data files,
@@ -76,6 +77,12 @@ public final class TrainingSetup {
         }
         Trainer t = new Trainer(units, species, model, loss, opt,
                 new Dataset.Split(new Dataset(tr), new Dataset(va), new Dataset(te)), outputs(deck), pool);
+        Optional<Command> prior = deck.optional("prior");
+        if (prior.isPresent()) {
+            PairPrior p = prior(prior.get(), species, new Dataset(tr), model.cutoff());
+            t.setPrior(p);
+            t.provenance().put("prior", p.describe() + " (fitted on " + tr.size() + " training frames)");
+        }
         if (initial != null) {
             t.continueFrom(initial);
             t.provenance().put("initial_model", init.get().getPath("file").getFileName().toString());
@@ -112,6 +119,23 @@ public final class TrainingSetup {
             }
         }
         return m;
+    }
+
+    /** The deck's prior, fitted on the training frames; problems are errors at the "prior" line. */
+    static PairPrior prior(Command c, List<String> species, Dataset train, double cutoff) {
+        PairPrior p;
+        try {
+            p = PriorFit.fit(PriorFit.settings(c), species, train);
+        } catch (IllegalArgumentException e) {
+            throw c.error(e.getMessage());
+        }
+        if (p.cutoff() > cutoff) {
+            String problem = "the prior reaches " + p.cutoff() + ", beyond the model cutoff " + cutoff
+                    + "; it must act only on pairs the network sees";
+            String key = c.has("outer") ? "outer" : c.has("onset") ? "onset" : null;
+            throw key == null ? c.error(problem) : c.error(key, problem);
+        }
+        return p;
     }
 
     public static Trainer.Outputs outputs(Deck deck) {

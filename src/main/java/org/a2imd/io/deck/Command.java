@@ -1,6 +1,7 @@
 package org.a2imd.io.deck;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,6 +132,22 @@ public final class Command {
             return p;
         }
         throw wrongType(name, "a path");
+    }
+
+    /** One or more file paths (a "several files" value), resolved against the deck's folder. */
+    public List<Path> getPaths(String name) {
+        Object v = get(name);
+        if (v instanceof Path p) {
+            return List.of(p);
+        }
+        List<Path> out = new ArrayList<>();
+        for (Object o : list(name)) {
+            if (!(o instanceof Path p)) {
+                throw wrongType(name, "a list of paths");
+            }
+            out.add(p);
+        }
+        return List.copyOf(out);
     }
 
     /** A fixed-length list of numbers. */

@@ -110,6 +110,11 @@ final class DeckChecks {
             for (Command.Value v : c.values().values()) {
                 if (v.param().type() instanceof ValueType.Scalar s && s.role == ValueType.Role.INPUT_FILE) {
                     inputs.putIfAbsent((Path) v.value(), c);
+                } else if (v.param().type() instanceof ValueType.Several s
+                        && s.element.role == ValueType.Role.INPUT_FILE) {
+                    for (Object p : (List<?>) v.value()) {
+                        inputs.putIfAbsent((Path) p, c);
+                    }
                 }
             }
         }

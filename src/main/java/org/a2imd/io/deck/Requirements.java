@@ -9,8 +9,8 @@ final class Requirements {
     }
 
     /** Commands of a training deck; only these (and units, species, threads) may appear in one. */
-    static final List<String> TRAINING = List.of("data", "split", "model", "initial_model", "loss", "optimizer",
-            "output");
+    static final List<String> TRAINING = List.of("data", "split", "model", "initial_model", "prior", "loss",
+            "optimizer", "output");
 
     /** Commands only an active-learning deck has. */
     static final List<String> LEARNING = List.of("explore", "select", "learn", "label");
@@ -33,10 +33,48 @@ final class Requirements {
                 checkLjCoverage(deck, p, species);
             }
         }
+        committee(deck);
+    }
+
+    /**
+     * The committee potential ("potential a2i file M1 M2 ..." with two or more files), or null. A deck
+     * may hold one: the model deviation is that of one committee.
+     */
+    static Command committee(Deck deck) {
+        Command found = null;
+        for (Command p : deck.all("potential")) {
+            if (p.is("potential", "a2i") && p.getPaths("file").size() >= 2) {
+                if (found != null) {
+                    throw p.error("a deck may hold one committee (potential a2i with several files); another is on line "
+                            + found.line() + ": put all members on one line");
+                }
+                found = p;
+            }
+        }
+        return found;
+    }
+
+    /** Outputs of the model deviation need a committee to deviate. */
+    private static void checkDeviationOutputs(Deck deck) {
+        if (committee(deck) != null) {
+            return;
+        }
+        String why = " needs a committee: give two or more model files, \"potential a2i file M1.model M2.model ...\"";
+        for (String k : List.of("model_deviation", "candidates", "deviation_stop")) {
+            for (Command c : deck.all(k)) {
+                throw c.error("\"" + k + "\"" + why);
+            }
+        }
+        for (Command t : deck.all("trajectory")) {
+            if (t.getBool("deviation")) {
+                throw t.error("deviation", "\"trajectory ... deviation yes\"" + why);
+            }
+        }
     }
 
     static void forRun(Deck deck) {
         forEval(deck);
+        checkDeviationOutputs(deck);
         Optional<Command> run = deck.optional("run");
         // minimize and elastic are static calculations: a deck may do them without any dynamics.
         Optional<Command> action = deck.optional("minimize").or(() -> deck.optional("elastic"));
@@ -101,6 +139,16 @@ final class Requirements {
         if (initial.isPresent() && !deck.all("model").isEmpty()) {
             throw deck.all("model").get(0).error("give either \"model\" (train a new network) or \"initial_model\" "
                     + "(continue from a model file, line " + initial.get().line() + "), not both");
+        }
+        Optional<Command> prior = deck.optional("prior");
+        if (prior.isPresent() && initial.isPresent()) {
+            throw prior.get().error("a prior is fixed before training and kept in the model file: the initial model "
+                    + "(line " + initial.get().line() + ") keeps its own; remove \"prior\"");
+        }
+        if (prior.isPresent() && prior.get().variant().equals("zbl") && !deck.all("units").isEmpty()
+                && deck.units() != org.a2imd.core.Units.METAL) {
+            throw prior.get().error("the zbl prior is in eV and Angstrom and needs \"units metal\"; in other units "
+                    + "use \"prior wall\"");
         }
         for (String k : List.of("model", "optimizer", "output")) {
             if (k.equals("model") && initial.isPresent()) {

@@ -80,7 +80,7 @@ final class StandardSchema {
                         .atMostOne("accuracy", "alpha")
                         .check(StandardSchema::checkEwaldAccuracy))
                 .variant("sw", s -> s.required("file", inputFile()))
-                .variant("a2i", s -> s.required("file", inputFile()))
+                .variant("a2i", s -> s.required("file", several(inputFile())))
                 .variantHint("lj/cut", "write \"potential lj cutoff RC\"")
                 .variantHint("coul/long", "write \"potential coulomb cutoff RC charges A qA B qB\"")
                 .variantHint("ewald", "write \"potential coulomb cutoff RC charges A qA B qB\"")
@@ -123,7 +123,18 @@ final class StandardSchema {
                 .required("every", integer(1))
                 .option("velocities", bool(), false)
                 .option("forces", bool(), false)
-                .option("energies", bool(), false)));
+                .option("energies", bool(), false)
+                .option("deviation", bool(), false)));
+        add(c, CommandSpec.builder("model_deviation").signature(s -> s
+                .required("file", outputFile())
+                .required("every", integer(1))));
+        add(c, CommandSpec.builder("candidates").signature(s -> s
+                .required("file", outputFile())
+                .required("lo", nonNegative())
+                .required("hi", positive())
+                .required("every", integer(1))
+                .check(StandardSchema::checkCandidateWindow)));
+        add(c, CommandSpec.builder("deviation_stop").signature(s -> s.required("above", positive())));
         add(c, CommandSpec.builder("checkpoint").signature(s -> s
                 .required("file", outputFile())
                 .required("every", integer(1))));
@@ -177,6 +188,14 @@ final class StandardSchema {
         return new Schema(c, hints);
     }
 
+    /** The selection window [lo, hi) must hold something. */
+    private static void checkCandidateWindow(Command c) {
+        if (c.getDouble("lo") >= c.getDouble("hi")) {
+            throw c.error("hi", "the candidate window needs lo < hi (frames are kept when lo <= max_devi_f < hi); "
+                    + "got lo " + c.getDouble("lo") + ", hi " + c.getDouble("hi"));
+        }
+    }
+
     /** The commands of a training deck ({@code a2imd train}); see docs/deck.md, "Training decks". */
     private static void addTraining(Map<String, CommandSpec> c) {
         add(c, CommandSpec.builder("data").repeatable().signature(s -> s
@@ -204,6 +223,16 @@ final class StandardSchema {
                 .option("angular_factor", bool(), false)
                 .allOrNone("lode_exponents", "lode_radii")
                 .check(StandardSchema::checkModel)));
+        add(c, CommandSpec.builder("prior").variantLabel("form")
+                .variant("wall", s -> s
+                        .option("onset", positive())
+                        .option("strength", positive()))
+                .variant("zbl", s -> s
+                        .required("inner", positive())
+                        .required("outer", positive())
+                        .option("z", pairs(ValueType.identifier(), integer(1)))
+                        .check(StandardSchema::checkZbl))
+                .build());
         add(c, CommandSpec.builder("initial_model").signature(s -> s
                 .required("file", inputFile())));
         add(c, CommandSpec.builder("loss").signature(s -> s
@@ -301,6 +330,20 @@ final class StandardSchema {
                 if (p > 12) {
                     throw model.error("lode_exponents", "LODE exponents p (of the 1/r^p kernel) must be 1 to 12, "
                             + "found " + p);
+                }
+            }
+        }
+    }
+
+    private static void checkZbl(Command zbl) {
+        if (!(zbl.getDouble("outer") > zbl.getDouble("inner"))) {
+            throw zbl.error("outer", "the switching region needs outer above inner, found inner "
+                    + zbl.getDouble("inner") + " outer " + zbl.getDouble("outer"));
+        }
+        if (zbl.has("z")) {
+            for (double z : zbl.getPairs("z").values()) {
+                if (z > 118) {
+                    throw zbl.error("z", "atomic numbers run from 1 to 118, found " + (int) z);
                 }
             }
         }

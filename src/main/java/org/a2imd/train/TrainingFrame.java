@@ -32,6 +32,12 @@ public final class TrainingFrame {
      */
     public final boolean periodic;
 
+    /** A frame without a virial. */
+    TrainingFrame(String file, int line, int[] type, double energy, double[] forces, double[] atomEnergies,
+            NeighborList list, boolean periodic) {
+        this(file, line, type, energy, forces, atomEnergies, null, list, periodic);
+    }
+
     TrainingFrame(String file, int line, int[] type, double energy, double[] forces, double[] atomEnergies,
             double[] virial, NeighborList list, boolean periodic) {
         this.file = file;

@@ -29,19 +29,23 @@ import picocli.CommandLine.Parameters;
  * {@code a2imd train DECK [--resume]}: trains an A2I model as a training deck describes (docs/deck.md),
  * writing a checkpoint after every epoch; Ctrl-C stops after the current batch, writes the best model so far, and
  * {@code --resume}
- * continues from the last epoch's checkpoint to exactly the model an uninterrupted training gives.
+ * continues from the last epoch's checkpoint to exactly the model an uninterrupted training gives. With
+ * "committee members K" it trains K members in parallel ({@link CommitteeTraining}).
  */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train an A2I potential from a training deck.")
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train an A2I potential (or, with "
+        + "\"committee members K\", K of them in parallel, written as <stem>.m<k>.<ext>) from a training deck.")
 final class TrainCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
     @Parameters(index = "0", paramLabel = "DECK", description = "the training deck")
     Path deckFile;
 
-    @Option(names = "--resume", description = "continue from the deck's training checkpoint")
+    @Option(names = "--resume", description = "continue from the deck's training checkpoint (a committee: every "
+            + "member from its own; finished members are skipped)")
     boolean resume;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the deck's, else all cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the deck's, else all cores); "
+            + "a committee divides them among its members")
     Integer threads;
 
     @Option(names = "--no-progress", description = "never show the progress bar")

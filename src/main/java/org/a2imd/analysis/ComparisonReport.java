@@ -25,9 +25,16 @@ public final class ComparisonReport {
     private final String timeUnit;
     private final String energyUnit;
     private final String lengthUnit;
+    private final String pressureUnit;
 
     public ComparisonReport(Run ref, Run model, String[] typeNames, String timeUnit, String energyUnit,
             String lengthUnit) {
+        this(ref, model, typeNames, timeUnit, energyUnit, lengthUnit, "pressure units");
+    }
+
+    public ComparisonReport(Run ref, Run model, String[] typeNames, String timeUnit, String energyUnit,
+            String lengthUnit, String pressureUnit) {
+        this.pressureUnit = pressureUnit;
         this.ref = ref;
         this.model = model;
         this.typeNames = typeNames;
@@ -58,6 +65,11 @@ public final class ComparisonReport {
         triple(md, "mean temperature", mean(a.column(4)), mean(b.column(4)));
         triple(md, "mean potential energy per atom [" + energyUnit + "]", mean(peA), mean(peB));
         triple(md, "std of potential energy per atom [" + energyUnit + "]", std(peA), std(peB));
+        BlockAverage pa = BlockAverage.of(a.column(5));
+        BlockAverage pb = BlockAverage.of(b.column(5));
+        md.append(String.format(Locale.ROOT, "| mean pressure [%s] | %s ± %s | %s ± %s | %s ± %s |\n", pressureUnit,
+                fmt(pa.mean()), fmt(pa.stdError()), fmt(pb.mean()), fmt(pb.stdError()), fmt(pb.mean() - pa.mean()),
+                fmt(Math.hypot(pa.stdError(), pb.stdError()))));
         double[] msdA = msd(a);
         double[] msdB = msd(b);
         double dA = msdA.length >= 3 ? Msd.diffusion(msdA, ref.sampleInterval()) : Double.NaN;
@@ -72,6 +84,9 @@ public final class ComparisonReport {
                     eb.rmsPerAtom());
             triple(md, "drift over the run / std(kinetic energy)", ea.driftOverKineticStd(), eb.driftOverKineticStd());
         }
+        md.append(String.format(Locale.ROOT, "\nPressure: kinetic + virial, as in the thermo output; ± is the "
+                + "standard error of the mean from %d block averages of consecutive samples (std of the block means / "
+                + "sqrt(blocks)); the difference's error adds both in quadrature.\n", pa.blocks()));
         md.append("\nThe conserved energy is the total energy (NVE) or the total minus the energy the thermostat "
                 + "exchanged (Langevin, CSVR); its drift judges integration with each potential.\n");
         md.append("\n## Radial distribution functions\n\nIntegrated absolute difference "

@@ -17,7 +17,7 @@ public final class Sampler implements Observer {
     private final Rdf rdf;
     private final BondAngles angles;
     private final List<double[]> unwrapped = new ArrayList<>();
-    private final List<double[]> series = new ArrayList<>(); // time, potential, kinetic, conserved, temperature
+    private final List<double[]> series = new ArrayList<>(); // time, potential, kinetic, conserved, temperature, pressure
     private final double[] u = new double[3];
     private int atoms;
 
@@ -50,7 +50,8 @@ public final class Sampler implements Observer {
         atoms = s.n;
         double pe = sim.forces().energy();
         double ke = s.kineticEnergy();
-        series.add(new double[] {sim.time(), pe, ke, pe + ke - sim.integrator().thermostatEnergy(), s.temperature()});
+        series.add(new double[] {sim.time(), pe, ke, pe + ke - sim.integrator().thermostatEnergy(), s.temperature(),
+            org.a2imd.run.ThermoSample.of(sim).pressure()});
         double[] x = new double[3 * s.n];
         for (int i = 0; i < s.n; i++) {
             s.unwrapped(i, u);
@@ -83,7 +84,10 @@ public final class Sampler implements Observer {
         return unwrapped.toArray(new double[0][]);
     }
 
-    /** Column k of the energy series: 0 time, 1 potential, 2 kinetic, 3 conserved, 4 temperature. */
+    /**
+     * Column k of the energy series: 0 time, 1 potential, 2 kinetic, 3 conserved, 4 temperature, 5 pressure
+     * (kinetic + virial, as in the thermo output, deck units).
+     */
     public double[] column(int k) {
         double[] c = new double[series.size()];
         for (int f = 0; f < c.length; f++) {

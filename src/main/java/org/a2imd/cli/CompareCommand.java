@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  */
 @picocli.CommandLine.Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run a reference deck and a model deck of the same system and compare RDF, bond angles, "
-                + "potential-energy distribution, MSD/diffusion and energy drift (markdown + PNG).")
+                + "potential-energy distribution, mean pressure, MSD/diffusion and energy drift (markdown + PNG).")
 final class CompareCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -82,8 +82,8 @@ final class CompareCommand implements Callable<Integer> {
             names[t] = species.name(t);
         }
         boolean metal = a.units().id.equals("metal");
-        new ComparisonReport(ra, rb, names, metal ? "ps" : "tau", metal ? "eV" : "epsilon", metal ? "A" : "sigma")
-                .write(out);
+        new ComparisonReport(ra, rb, names, metal ? "ps" : "tau", metal ? "eV" : "epsilon", metal ? "A" : "sigma",
+                a.units().pressure).write(out);
         spec.commandLine().getOut().println("wrote " + out.resolve("report.md"));
         return 0;
     }

@@ -22,9 +22,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code a2imd evaluate MODEL DATA [--out PREFIX]}: errors of an A2I model on labelled extended-XYZ data
- * (RMSE and MAE of energy per atom, per-atom energies and force components, also relative to the
- * spread of the data), printed as text; with --out also PREFIX.txt, PREFIX.json and parity
- * plots PREFIX-energy.png, PREFIX-forces.png, PREFIX-atom_energies.png.
+ * (RMSE and MAE of energy per atom, per-atom energies, force components and, for frames with a virial,
+ * the virial part of the pressure and the virial components per atom, also relative to the spread of the
+ * data), printed as text; with --out also PREFIX.txt, PREFIX.json and parity plots PREFIX-energy.png,
+ * PREFIX-forces.png, PREFIX-atom_energies.png, PREFIX-pressure.png.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Errors of an A2I model on labelled extended-XYZ data.")
@@ -32,8 +33,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A2I model file")
     Path modelFile;
 
-    @Parameters(index = "1", paramLabel = "DATA", description = "extended-XYZ frames with energy, forces and/or "
-            + "per-atom energies")
+    @Parameters(index = "1", paramLabel = "DATA", description = "extended-XYZ frames with energy, forces, "
+            + "per-atom energies and/or virial (or ASE's stress)")
     Path dataFile;
 
     @Option(names = "--out", paramLabel = "PREFIX", description = "also write PREFIX.txt, PREFIX.json and parity plots PREFIX-*.png")
@@ -68,9 +69,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 Dataset data = new Dataset(DataReader.convert(raw, model.species(), model.cutoff(), model.units(),
                         false, false, false, pool));
                 ErrorReport r = ErrorReport.of(new A2IForceField(model), data, pool);
-                if (r.energy() == null && r.forces() == null && r.atomEnergies() == null) {
-                    throw new InputException(dataFile.toString(), 1, "no frame has an energy, forces or per-atom "
-                            + "energies to compare the model with");
+                if (r.energy() == null && r.forces() == null && r.atomEnergies() == null && r.virial() == null) {
+                    throw new InputException(dataFile.toString(), 1, "no frame has an energy, forces, per-atom "
+                            + "energies or a virial to compare the model with");
                 }
                 reports.add(r);
                 String t = r.text("A2I model " + file + " on " + dataFile + " (units " + u.id + ")", u.energy,
@@ -94,6 +95,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 plot(labels, reports, ErrorReport::atomEnergyValues, "per-atom energies", u.energy,
                         sibling(out, "-atom_energies.png"));
                 plot(labels, reports, ErrorReport::forceValues, "force components", force, sibling(out, "-forces.png"));
+                plot(labels, reports, ErrorReport::pressureValues, "pressure (virial part)", u.pressure,
+                        sibling(out, "-pressure.png"));
             }
             return 0;
         }

@@ -350,6 +350,36 @@ public final class NeighborList {
     }
 
     /**
+     * A list with the same atoms, ghosts and pair lists but positions {@code x} of its own: the index
+     * arrays are shared (treat them as read-only), so the copy is cheap. For code that moves atoms in
+     * place without rebuilding (training's central differences) on lists shared between threads.
+     */
+    public NeighborList withOwnPositions() {
+        NeighborList c = new NeighborList(cutoff, skin, wantHalf, wantFull, finder);
+        c.nLocal = nLocal;
+        c.nAll = nAll;
+        c.x = x.clone();
+        c.type = type;
+        c.owner = owner;
+        c.image = image;
+        c.shift = shift;
+        c.halfStart = halfStart;
+        c.halfEnd = halfEnd;
+        c.half = half;
+        c.fullStart = fullStart;
+        c.fullEnd = fullEnd;
+        c.full = full;
+        c.halfPairs = halfPairs;
+        c.fullEntries = fullEntries;
+        c.builtBox = builtBox;
+        c.blowUpLimit = blowUpLimit;
+        c.box = box;
+        c.posAtBuild = posAtBuild;
+        c.builds = builds;
+        return c;
+    }
+
+    /**
      * Replaces the full list by a copy of its own, in atom order and without spare room, for a list
      * kept long after its build (a finder reuses its arrays at the next build).
      */

@@ -279,13 +279,45 @@ public final class A2IForceField implements ForceField {
      */
     public void addForceLossGradient(NeighborList nl, double[] dir, double maxStep, double[] grad, double scale,
             WorkerPool pool) {
+        addForceLossGradient(nl, dir, null, maxStep, grad, scale, pool);
+    }
+
+    /**
+     * Adds scale * d/dtheta [sum_a dir_a . F_a + sum_ab strain_ab W_ab] to {@code grad}, W the virial
+     * (ForceOutput's W_ab = sum r_a f_b); either {@code dir} or {@code strain} (row-major 3x3) may be
+     * null. One pair of displaced evaluations serves both terms: atom a (ghosts included, each at its
+     * own position) moves by h u_a with u_a = dir[owner(a)] + strain^T x_a, because
+     * d/dh E(x + h u) = -sum_a dir_a . F_a - sum_ab strain_ab W_ab (W_ab = sum_a x_a,a F_a,b over locals
+     * and unfolded ghosts). Moving the ghosts by strain^T x of their own positions strains every pair
+     * vector alike, i.e. a homogeneous strain of the periodic system, with the list kept as built. h is
+     * chosen so the largest displacement of any atom is {@code maxStep}. Without a strain this is exactly
+     * the force-only computation above, bit for bit.
+     *
+     * @throws IllegalStateException with a strain on a model with the long-range channel (its features
+     *     would need the cell strained as well)
+     */
+    public void addForceLossGradient(NeighborList nl, double[] dir, double[] strain, double maxStep, double[] grad,
+            double scale, WorkerPool pool) {
+        if (strain != null && features != null) {
+            throw new IllegalStateException("virial training is not available with the long-range channel");
+        }
         int nLocal = nl.nLocal;
         int nAll = nl.nAll;
         double big = 0;
-        for (int a = 0; a < nLocal; a++) {
-            double dx = dir[3 * a];
-            double dy = dir[3 * a + 1];
-            double dz = dir[3 * a + 2];
+        int last = strain == null ? nLocal : nAll;
+        for (int a = 0; a < last; a++) {
+            int o = nl.owner[a];
+            double dx = dir == null ? 0 : dir[3 * o];
+            double dy = dir == null ? 0 : dir[3 * o + 1];
+            double dz = dir == null ? 0 : dir[3 * o + 2];
+            if (strain != null) {
+                double x = nl.x[3 * a];
+                double y = nl.x[3 * a + 1];
+                double z = nl.x[3 * a + 2];
+                dx += strain[0] * x + strain[3] * y + strain[6] * z;
+                dy += strain[1] * x + strain[4] * y + strain[7] * z;
+                dz += strain[2] * x + strain[5] * y + strain[8] * z;
+            }
             big = Math.max(big, Math.sqrt(dx * dx + dy * dy + dz * dz));
         }
         if (!(big > 0)) {
@@ -303,12 +335,12 @@ public final class A2IForceField implements ForceField {
         System.arraycopy(nl.x, 0, savedX, 0, 3 * nAll);
         skipLongRangeForces = true;
         try {
-            displace(nl, dir, h);
+            displace(nl, dir, strain, h);
             Arrays.fill(gradPlus, 0, np, 0.0);
             scratchOut.reset(nLocal, nAll, false);
             evaluate(nl, scratchOut, gradPlus, 1.0, pool);
             System.arraycopy(savedX, 0, nl.x, 0, 3 * nAll);
-            displace(nl, dir, -h);
+            displace(nl, dir, strain, -h);
             Arrays.fill(gradMinus, 0, np, 0.0);
             scratchOut.reset(nLocal, nAll, false);
             evaluate(nl, scratchOut, gradMinus, 1.0, pool);
@@ -327,12 +359,33 @@ public final class A2IForceField implements ForceField {
         addForceLossGradient(nl, dir, DEFAULT_FORCE_STEP * model.cutoff(), grad, scale, pool);
     }
 
-    private static void displace(NeighborList nl, double[] dir, double h) {
+    /** Moves every atom by h (dir[owner] + strain^T x), x its position before the move (nl.x = savedX). */
+    private static void displace(NeighborList nl, double[] dir, double[] strain, double h) {
+        if (strain == null) {
+            for (int a = 0; a < nl.nAll; a++) {
+                int o = nl.owner[a];
+                nl.x[3 * a] += h * dir[3 * o];
+                nl.x[3 * a + 1] += h * dir[3 * o + 1];
+                nl.x[3 * a + 2] += h * dir[3 * o + 2];
+            }
+            return;
+        }
         for (int a = 0; a < nl.nAll; a++) {
             int o = nl.owner[a];
-            nl.x[3 * a] += h * dir[3 * o];
-            nl.x[3 * a + 1] += h * dir[3 * o + 1];
-            nl.x[3 * a + 2] += h * dir[3 * o + 2];
+            double x = nl.x[3 * a];
+            double y = nl.x[3 * a + 1];
+            double z = nl.x[3 * a + 2];
+            double ux = strain[0] * x + strain[3] * y + strain[6] * z;
+            double uy = strain[1] * x + strain[4] * y + strain[7] * z;
+            double uz = strain[2] * x + strain[5] * y + strain[8] * z;
+            if (dir != null) {
+                ux += dir[3 * o];
+                uy += dir[3 * o + 1];
+                uz += dir[3 * o + 2];
+            }
+            nl.x[3 * a] = x + h * ux;
+            nl.x[3 * a + 1] = y + h * uy;
+            nl.x[3 * a + 2] = z + h * uz;
         }
     }
 

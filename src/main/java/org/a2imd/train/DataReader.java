@@ -138,7 +138,37 @@ public final class DataReader {
             nl.keepFullList();
         }
         return new TrainingFrame(file, line, type, energy, f.forces == null ? null : f.forces.clone(),
-                f.energies == null ? null : f.energies.clone(), nl, !cluster(f));
+                f.energies == null ? null : f.energies.clone(), virial(f, file, line), nl, !cluster(f));
+    }
+
+    /**
+     * The frame's virial W_ab = sum r_a f_b (energy units): the {@code virial} key, else ASE's
+     * {@code stress} (energy / length^3, stress = -W / V, as ExtXyzFrame and ASE write it) times -volume
+     * of a periodic cell; null when it has neither.
+     */
+    static double[] virial(ExtXyzFrame f, String file, int line) {
+        try {
+            double[] w = f.virial();
+            if (w != null) {
+                return w.clone();
+            }
+            double[] stress = f.stress();
+            if (stress == null) {
+                return null;
+            }
+            if (cluster(f)) {
+                throw new InputException(file, line + 1, "the frame has a stress but no periodic cell to turn it "
+                        + "into a virial (virial = -stress * volume); give the virial= key instead");
+            }
+            double v = f.box.volume();
+            double[] out = new double[9];
+            for (int k = 0; k < 9; k++) {
+                out[k] = -stress[k] * v;
+            }
+            return out;
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file, line + 1, e.getMessage());
+        }
     }
 
     private static boolean cluster(ExtXyzFrame f) {

@@ -18,15 +18,18 @@ public record EpochRecord(int epoch, long step, double lr, double trainLoss, Los
         LossTerms validation, boolean best) {
 
     public static final String CSV_HEADER = "epoch,step,lr,train_loss,val_loss,train_energy_rmse,train_force_rmse,"
-            + "train_atom_energy_rmse,val_energy_rmse,val_force_rmse,val_atom_energy_rmse,best";
+            + "train_atom_energy_rmse,val_energy_rmse,val_force_rmse,val_atom_energy_rmse,best,train_virial_rmse,"
+            + "val_virial_rmse";
 
     /** The CSV line (numbers as {@link Double#toString}: exact, so resumed curves compare equal). */
     public String csv() {
         LossTerms v = validation;
-        return String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d", epoch, step, lr, trainLoss, valLoss,
+        return String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s,%s", epoch, step, lr, trainLoss,
+                valLoss,
                 train.energyRmse(), train.forceRmse(), train.atomEnergyRmse(),
                 v == null ? Double.NaN : v.energyRmse(), v == null ? Double.NaN : v.forceRmse(),
-                v == null ? Double.NaN : v.atomEnergyRmse(), best ? 1 : 0);
+                v == null ? Double.NaN : v.atomEnergyRmse(), best ? 1 : 0, train.virialRmse(),
+                v == null ? Double.NaN : v.virialRmse());
     }
 
     /** The loss that early stopping and the plateau schedule watch: validation if any, else training. */

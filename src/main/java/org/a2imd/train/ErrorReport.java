@@ -12,7 +12,11 @@ import org.a2imd.nnp.A2IForceField;
  * each as RMSE and MAE, absolute and as a ratio to the spread of the reference values (standard
  * deviation of E/N across frames, of per-atom energies, of force components). The energy error is also
  * given with its mean offset removed, since std(E/N) falls as 1/sqrt(N) and a constant offset is
- * harmless in dynamics. Keeps the predicted and reference values for parity plots.
+ * harmless in dynamics. Frames with a virial also give the virial per atom (W_ab / N, all nine
+ * components) and, for periodic frames, the virial part of the pressure, P_vir = trace(W) / (3 V) in the
+ * model's pressure units (the kinetic part is not in the data). Their spreads are over frames: the std
+ * of P_vir, and for the components the root mean over components of each one's variance over frames.
+ * Keeps the predicted and reference values for parity plots.
  */
 public final class ErrorReport {
     /**
@@ -96,15 +100,22 @@ public final class ErrorReport {
     private final Values energy = new Values();
     private final Values atomEnergy = new Values();
     private final Values force = new Values();
+    private final Values virial = new Values();
+    private final Values pressure = new Values();
+    /** Per component of W/N: sum and sum of squares of the reference over frames (for the spread). */
+    private final double[] virialRefSum = new double[9];
+    private final double[] virialRefSq = new double[9];
+    private final org.a2imd.core.Units units;
 
-    private ErrorReport(int frames, long atoms) {
+    private ErrorReport(int frames, long atoms, org.a2imd.core.Units units) {
         this.frames = frames;
         this.atoms = atoms;
+        this.units = units;
     }
 
     /** Evaluates the field on every frame; labels a frame lacks are skipped for that quantity. */
     public static ErrorReport of(A2IForceField field, Dataset data, WorkerPool pool) {
-        ErrorReport r = new ErrorReport(data.size(), data.atoms());
+        ErrorReport r = new ErrorReport(data.size(), data.atoms(), field.model().units());
         ForceOutput out = new ForceOutput();
         double[] local = new double[0];
         for (TrainingFrame f : data.frames()) {
@@ -128,8 +139,24 @@ public final class ErrorReport {
                     r.force.add(local[k], f.forces[k]);
                 }
             }
+            if (f.virial != null) {
+                r.addVirial(out.virial, f.virial, n, f.volume());
+            }
         }
         return r;
+    }
+
+    private void addVirial(double[] pred, double[] ref, int n, double volume) {
+        for (int c = 0; c < 9; c++) {
+            double w = ref[c] / n;
+            virial.add(pred[c] / n, w);
+            virialRefSum[c] += w;
+            virialRefSq[c] += w * w;
+        }
+        if (Double.isFinite(volume)) {
+            double toP = units.nktv2p / (3 * volume);
+            pressure.add((pred[0] + pred[4] + pred[8]) * toP, (ref[0] + ref[4] + ref[8]) * toP);
+        }
     }
 
     public int frames() {
@@ -155,6 +182,34 @@ public final class ErrorReport {
         return force.metric("force component");
     }
 
+    /** Virial part of the pressure of periodic frames with a virial, or null without any. */
+    public Metric pressure() {
+        return pressure.metric("pressure (virial part)");
+    }
+
+    /** Virial components per atom, W_ab / N, or null without virials; spread as described above. */
+    public Metric virial() {
+        Metric m = virial.metric("virial component/atom");
+        if (m == null) {
+            return null;
+        }
+        long nf = m.count() / 9;
+        double var = 0;
+        for (int c = 0; c < 9; c++) {
+            double mean = virialRefSum[c] / nf;
+            var += Math.max(0, virialRefSq[c] / nf - mean * mean);
+        }
+        return new Metric(m.name(), m.count(), m.rmse(), m.mae(), Math.sqrt(var / 9), m.offset(), m.rmseCentred());
+    }
+
+    public Values virialValues() {
+        return virial;
+    }
+
+    public Values pressureValues() {
+        return pressure;
+    }
+
     public Values energyValues() {
         return energy;
     }
@@ -169,7 +224,7 @@ public final class ErrorReport {
 
     private List<Metric> metrics() {
         List<Metric> m = new ArrayList<>();
-        for (Metric x : new Metric[] {energy(), atomEnergies(), forces()}) {
+        for (Metric x : new Metric[] {energy(), atomEnergies(), forces(), pressure(), virial()}) {
             if (x != null) {
                 m.add(x);
             }
@@ -186,7 +241,8 @@ public final class ErrorReport {
         sb.append(String.format(Locale.ROOT, "%-28s %9s %12s %12s %12s %9s %9s%n", "quantity", "count", "RMSE", "MAE",
                 "spread(std)", "RMSE/std", "MAE/std"));
         for (Metric m : metrics()) {
-            String unit = m.name().startsWith("force") ? forceUnit : energyUnit;
+            String unit = m.name().startsWith("force") ? forceUnit
+                    : m.name().startsWith("pressure") ? units.pressure : energyUnit;
             sb.append(String.format(Locale.ROOT, "%-28s %9d %12.5g %12.5g %12.5g %9.4f %9.4f%n",
                     m.name() + " [" + unit + "]", m.count(), m.rmse(), m.mae(), m.spread(), m.rmseRatio(),
                     m.maeRatio()));
@@ -211,9 +267,10 @@ public final class ErrorReport {
         sb.append("  \"frames\": ").append(frames).append(",\n");
         sb.append("  \"atoms\": ").append(atoms).append(",\n");
         sb.append("  \"mean_atoms_per_frame\": ").append(num(frames == 0 ? Double.NaN : (double) atoms / frames));
-        String[] keys = {"energy_per_atom", "atom_energies", "forces"};
-        Metric[] ms = {energy(), atomEnergies(), forces()};
-        for (int k = 0; k < 3; k++) {
+        String[] keys = {"energy_per_atom", "atom_energies", "forces", "pressure_virial", "virial_per_atom"};
+        Metric[] ms = {energy(), atomEnergies(), forces(), pressure(), virial()};
+        sb.append(",\n  \"pressure_unit\": ").append(quote(this.units.pressure));
+        for (int k = 0; k < keys.length; k++) {
             Metric m = ms[k];
             if (m == null) {
                 continue;

@@ -10,10 +10,12 @@ import org.a2imd.nnp.A2IForceField;
  * The training loss of a set of frames and its gradient with respect to the model weights.
  *
  * <p>Loss = w_E mean_frames((E - E_ref)/N)^2 + w_F mean_components (F - F_ref)^2 + w_A mean_atoms
- * (e_i - e_ref,i)^2, each mean over the frames, components or atoms of the batch. Gradients per frame:
- * the energy term from one evaluation with dE/dtheta; per-atom energies from the same evaluation with
- * atom weights (so one pass gives both); the force term as the Hessian-vector product
- * {@link A2IForceField#addForceLossGradient} along dir = F - F_ref with scale 2 w_F / (components).
+ * (e_i - e_ref,i)^2 + w_V mean_frames sum_ab ((W_ab - W_ref,ab)/N)^2, each mean over the frames,
+ * components or atoms of the batch that have the label. Gradients per frame: the energy term from one
+ * evaluation with dE/dtheta; per-atom energies from the same evaluation with atom weights (so one pass
+ * gives both); the force and virial terms together as one Hessian-vector product
+ * {@link A2IForceField#addForceLossGradient} along dir = F - F_ref (scale 2 w_F / components) and the
+ * strain (W - W_ref) / N^2 (scale 2 w_V / frames with a virial).
  * Frames are processed in order and every evaluation is reproducible at a fixed thread count, so the
  * gradient is too.
  */
@@ -28,6 +30,7 @@ public final class LossEvaluator {
     private double[] localForce = new double[0];
     private double[] dir = new double[0];
     private double[] atomWeight = new double[0];
+    private final double[] strain = new double[9];
 
     public LossEvaluator(A2IForceField field, LossWeights weights, WorkerPool pool) {
         this.field = field;
@@ -44,7 +47,7 @@ public final class LossEvaluator {
     /** Squared errors of all frames of a set, accumulated into {@code terms} (no gradient). */
     public void evaluate(Dataset data, LossTerms terms) {
         for (TrainingFrame f : data.frames()) {
-            frame(f, null, 0, 0, 0, terms);
+            frame(f, null, 0, 0, 0, 0, terms);
         }
     }
 
@@ -56,18 +59,21 @@ public final class LossEvaluator {
         long nE = 0;
         long nF = 0;
         long nA = 0;
+        long nV = 0;
         for (int k = from; k < to; k++) {
             TrainingFrame f = data.get(order[k]);
             nE += f.hasEnergy() ? 1 : 0;
             nF += f.forces != null ? 3L * f.atoms : 0;
             nA += f.atomEnergies != null ? f.atoms : 0;
+            nV += f.virial != null ? 1 : 0;
         }
         double cE = weights.energy() > 0 && nE > 0 ? 2 * weights.energy() / nE : 0;
         double cF = weights.forces() > 0 && nF > 0 ? 2 * weights.forces() / nF : 0;
         double cA = weights.atomEnergies() > 0 && nA > 0 ? 2 * weights.atomEnergies() / nA : 0;
+        double cV = weights.virial() > 0 && nV > 0 ? 2 * weights.virial() / nV : 0;
         LossTerms batch = new LossTerms();
         for (int k = from; k < to; k++) {
-            frame(data.get(order[k]), grad, cE, cF, cA, batch);
+            frame(data.get(order[k]), grad, cE, cF, cA, cV, batch);
         }
         terms.add(batch);
         return batch.loss(weights);
@@ -75,9 +81,11 @@ public final class LossEvaluator {
 
     /**
      * One frame: squared errors into {@code terms}; with grad non-null adds cE/2 * d((E-E_ref)/N)^2,
-     * cA/2 * d sum_i (e_i - e_ref,i)^2 and cF/2 * d |F - F_ref|^2 (all d/dtheta) to grad.
+     * cA/2 * d sum_i (e_i - e_ref,i)^2, cF/2 * d |F - F_ref|^2 and cV/2 * d sum_ab ((W_ab - W_ref,ab)/N)^2
+     * (all d/dtheta) to grad.
      */
-    private void frame(TrainingFrame f, double[] grad, double cE, double cF, double cA, LossTerms terms) {
+    private void frame(TrainingFrame f, double[] grad, double cE, double cF, double cA, double cV,
+            LossTerms terms) {
         NeighborList nl = f.list;
         int n = f.atoms;
         boolean wantGrad = grad != null;
@@ -123,6 +131,18 @@ public final class LossEvaluator {
             terms.forceSq += s;
             terms.forceCount += 3L * n;
         }
+        boolean virialGrad = false;
+        if (f.virial != null) {
+            double s = 0;
+            for (int c = 0; c < 9; c++) {
+                double d = (out.virial[c] - f.virial[c]) / n;
+                strain[c] = d;
+                s += d * d;
+            }
+            terms.virialSq += s;
+            terms.virialCount++;
+            virialGrad = wantGrad && cV != 0;
+        }
         if (!wantGrad) {
             return;
         }
@@ -142,7 +162,16 @@ public final class LossEvaluator {
                 grad[k] += c * energyGrad[k];
             }
         }
-        if (cF != 0 && f.forces != null) {
+        boolean forceGrad = cF != 0 && f.forces != null;
+        if (virialGrad) {
+            // d/dtheta of cV/2 sum D^2 = cV sum_ab D_ab/N dW_ab/dtheta, D = (W - W_ref)/N: the strain D/N.
+            double step = A2IForceField.DEFAULT_FORCE_STEP * field.model().cutoff();
+            double c = forceGrad ? cV / cF : cV;
+            for (int k = 0; k < 9; k++) {
+                strain[k] *= c / n;
+            }
+            field.addForceLossGradient(nl, forceGrad ? dir : null, strain, step, grad, forceGrad ? cF : 1.0, pool);
+        } else if (forceGrad) {
             field.addForceLossGradient(nl, dir, grad, cF, pool);
         }
     }

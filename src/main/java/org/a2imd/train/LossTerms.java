@@ -14,10 +14,13 @@ public final class LossTerms {
     /** Sum of squared per-atom energy errors, and the number of atoms. */
     public double atomSq;
     public long atomCount;
+    /** Sum over frames with a virial of sum_ab ((W_ab - W_ref,ab) / N)^2, and the number of such frames. */
+    public double virialSq;
+    public long virialCount;
 
     public void clear() {
-        energySq = forceSq = atomSq = 0;
-        energyCount = forceCount = atomCount = 0;
+        energySq = forceSq = atomSq = virialSq = 0;
+        energyCount = forceCount = atomCount = virialCount = 0;
     }
 
     public void add(LossTerms o) {
@@ -27,6 +30,8 @@ public final class LossTerms {
         forceCount += o.forceCount;
         atomSq += o.atomSq;
         atomCount += o.atomCount;
+        virialSq += o.virialSq;
+        virialCount += o.virialCount;
     }
 
     public double loss(LossWeights w) {
@@ -40,6 +45,9 @@ public final class LossTerms {
         if (w.atomEnergies() > 0 && atomCount > 0) {
             l += w.atomEnergies() * atomSq / atomCount;
         }
+        if (w.virial() > 0 && virialCount > 0) {
+            l += w.virial() * virialSq / virialCount;
+        }
         return l;
     }
 
@@ -51,6 +59,11 @@ public final class LossTerms {
     /** RMS error of a force component, or NaN without forces. */
     public double forceRmse() {
         return forceCount == 0 ? Double.NaN : Math.sqrt(forceSq / forceCount);
+    }
+
+    /** RMS error of a virial component per atom (W_ab / N), or NaN without virials. */
+    public double virialRmse() {
+        return virialCount == 0 ? Double.NaN : Math.sqrt(virialSq / (9.0 * virialCount));
     }
 
     /** RMS error of a per-atom energy, or NaN without them. */

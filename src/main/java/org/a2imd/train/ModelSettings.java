@@ -36,6 +36,12 @@ public record ModelSettings(double cutoff, int radial, int width, int heads, int
                 seed, spec, angularFactor);
     }
 
+    /** The same settings with another weight-initialisation seed (committee members). */
+    public ModelSettings withSeed(long s) {
+        return new ModelSettings(cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP, logitBound,
+                s, lode, angularFactor);
+    }
+
     /** The same settings with or without the angular factor. */
     public ModelSettings withAngularFactor(boolean on) {
         return new ModelSettings(cutoff, radial, width, heads, layers, ffn, hidden1, hidden2, envelopeP, logitBound,

@@ -24,6 +24,12 @@ public record OptimizerSettings(double lr, LearningRate.Kind schedule, int epoch
         }
     }
 
+    /** The same settings with another shuffle seed (committee members). */
+    public OptimizerSettings withSeed(long s) {
+        return new OptimizerSettings(lr, schedule, epochs, batch, patience, s, warmupEpochs, minLr, factor,
+                decayPatience);
+    }
+
     /** Cosine from lr down to lr / 100 over the epochs, no warm-up, no early stopping. */
     public static OptimizerSettings cosine(double lr, int epochs, int batch, long seed) {
         return new OptimizerSettings(lr, LearningRate.Kind.COSINE, epochs, batch, 0, seed, 0, lr / 100, 0.5, 5);

@@ -144,7 +144,34 @@ public final class Trainer {
         return String.join("|", units.id, String.join(",", species), modelSettings.toString(), start,
                 lossWeights.toString(),
                 opt.toString(), Integer.toString(data.train().size()), Integer.toString(data.validation().size()),
-                Long.toString(data.train().atoms()), Long.toString(data.validation().atoms()));
+                Long.toString(data.train().atoms()), Long.toString(data.validation().atoms()),
+                Integer.toString(frameOrderHash(data.train())));
+    }
+
+    /** Which frames train, in order (a bootstrap resample changes it while keeping the counts). */
+    private static int frameOrderHash(Dataset d) {
+        int h = 1;
+        for (TrainingFrame f : d.frames()) {
+            h = 31 * h + (Path.of(f.file).getFileName() + ":" + f.line).hashCode(); // not the folder: moving it keeps resume
+        }
+        return h;
+    }
+
+    /**
+     * True when the checkpoint exists, matches this setup and records a finished training (all epochs,
+     * or stopped early): a resumed committee skips such a member.
+     */
+    public boolean checkpointComplete() {
+        if (!java.nio.file.Files.isRegularFile(outputs.checkpoint()) || !java.nio.file.Files.isRegularFile(
+                outputs.model())) {
+            return false;
+        }
+        TrainingCheckpoint c = TrainingCheckpoint.read(outputs.checkpoint());
+        return c.fingerprint.equals(fingerprint()) && (c.stopped || c.epochsDone >= opt.epochs());
+    }
+
+    public Outputs outputs() {
+        return outputs;
     }
 
     /**
@@ -389,12 +416,18 @@ public final class Trainer {
         AtomicFiles.write(outputs.curve(), sb.toString());
     }
 
-    private static void log(EpochRecord r) {
+    private void log(EpochRecord r) {
         LossTerms v = r.validation();
-        LOG.info(String.format(Locale.ROOT, "epoch %4d  lr %.3g  train loss %.4g (E/N %.3g, F %.3g)%s%s", r.epoch(),
-                r.lr(), r.trainLoss(), r.train().energyRmse(), r.train().forceRmse(),
-                v == null ? "" : String.format(Locale.ROOT, "  val loss %.4g (E/N %.3g, F %.3g)", r.valLoss(),
-                        v.energyRmse(), v.forceRmse()),
+        boolean vir = lossWeights.virial() > 0;
+        LOG.info(String.format(Locale.ROOT, "epoch %4d  lr %.3g  train loss %.4g (%s)%s%s", r.epoch(),
+                r.lr(), r.trainLoss(), rmses(r.train(), vir),
+                v == null ? "" : String.format(Locale.ROOT, "  val loss %.4g (%s)", r.valLoss(), rmses(v, vir)),
                 r.best() ? "  *" : ""));
+    }
+
+    /** "E/N e, F f" and, when the virial is trained, ", W/N w". */
+    private static String rmses(LossTerms t, boolean virial) {
+        return String.format(Locale.ROOT, "E/N %.3g, F %.3g", t.energyRmse(), t.forceRmse())
+                + (virial ? String.format(Locale.ROOT, ", W/N %.3g", t.virialRmse()) : "");
     }
 }

@@ -19,6 +19,11 @@ public final class TrainingFrame {
     public final double[] forces;
     /** Reference per-atom energies, or null. */
     public final double[] atomEnergies;
+    /**
+     * Reference virial W_ab = sum r_a f_b (row-major 3x3, energy units, = -dE/dstrain), or null. From the
+     * {@code virial} key, else from ASE's {@code stress} as -stress * volume.
+     */
+    public final double[] virial;
     /** Full neighbour list at the model cutoff (locals then ghosts); its cell is {@code list.box()}. */
     public final NeighborList list;
     /**
@@ -27,8 +32,14 @@ public final class TrainingFrame {
      */
     public final boolean periodic;
 
+    /** A frame without a virial. */
     TrainingFrame(String file, int line, int[] type, double energy, double[] forces, double[] atomEnergies,
             NeighborList list, boolean periodic) {
+        this(file, line, type, energy, forces, atomEnergies, null, list, periodic);
+    }
+
+    TrainingFrame(String file, int line, int[] type, double energy, double[] forces, double[] atomEnergies,
+            double[] virial, NeighborList list, boolean periodic) {
         this.file = file;
         this.line = line;
         this.atoms = type.length;
@@ -36,12 +47,27 @@ public final class TrainingFrame {
         this.energy = energy;
         this.forces = forces;
         this.atomEnergies = atomEnergies;
+        this.virial = virial;
         this.list = list;
         this.periodic = periodic;
     }
 
     public boolean hasEnergy() {
         return !Double.isNaN(energy);
+    }
+
+    /** Cell volume of a periodic frame, NaN for a cluster (whose box is only vacuum). */
+    public double volume() {
+        return periodic ? list.box().volume() : Double.NaN;
+    }
+
+    /**
+     * A copy whose neighbour list is its own (the atoms, labels and list entries are the same): training
+     * displaces {@code list.x} in place while it evaluates the force-loss gradient, so concurrent
+     * trainings must not share frames.
+     */
+    public TrainingFrame copy() {
+        return new TrainingFrame(file, line, type, energy, forces, atomEnergies, virial, list.withOwnPositions(), periodic);
     }
 
     /** "file:line", for messages. */

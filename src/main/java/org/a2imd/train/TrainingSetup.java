@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.a2imd.core.Rng;
 import org.a2imd.core.Units;
 import org.a2imd.core.WorkerPool;
 import org.a2imd.force.ewald.LodeSpec;
@@ -26,12 +27,151 @@ public final class TrainingSetup {
 
     /** Reads everything the deck names and builds the trainer. Bad data is an {@link InputException}. */
     public static Trainer trainer(Deck deck, WorkerPool pool) {
+        return plan(deck, pool).trainer(pool);
+    }
+
+    /**
+     * What a training deck asks for, with its data read and split: builds the trainer of the single model or
+     * of each committee member. Frames are read once; members get copies whose positions are their own.
+     */
+    public static final class Plan {
+        private final Units units;
+        private final List<String> species;
+        private final ModelSettings model;
+        private final LossWeights loss;
+        private final OptimizerSettings opt;
+        private final Dataset.Split split;
+        private final Trainer.Outputs outputs;
+        private final A2IModel initial;
+        /** The deck's short-range prior fitted on the training frames, or null. */
+        private final PairPrior prior;
+        private final Map<String, String> provenance;
+        private final Optional<Command> committee;
+
+        private Plan(Deck deck, Units units, List<String> species, ModelSettings model, LossWeights loss,
+                OptimizerSettings opt, Dataset.Split split, A2IModel initial, PairPrior prior,
+                Map<String, String> provenance) {
+            this.units = units;
+            this.species = species;
+            this.model = model;
+            this.loss = loss;
+            this.opt = opt;
+            this.split = split;
+            this.outputs = outputs(deck);
+            this.initial = initial;
+            this.prior = prior;
+            this.provenance = provenance;
+            this.committee = deck.optional("committee");
+        }
+
+        /** Number of committee members, 1 without a "committee" command. */
+        public int members() {
+            return committee.map(c -> c.getInt("members")).orElse(1);
+        }
+
+        /** The deck's "committee threads_per_member", or 0 when not given. */
+        public int threadsPerMember() {
+            return committee.filter(c -> c.has("threads_per_member")).map(c -> c.getInt("threads_per_member"))
+                    .orElse(0);
+        }
+
+        public boolean bootstrap() {
+            return committee.map(c -> c.getBool("bootstrap")).orElse(false);
+        }
+
+        public Dataset.Split data() {
+            return split;
+        }
+
+        public Units units() {
+            return units;
+        }
+
+        /** The trainer of the deck's single model (no committee). */
+        public Trainer trainer(WorkerPool pool) {
+            Trainer t = new Trainer(units, species, model, loss, opt, split, outputs, pool);
+            finish(t);
+            return t;
+        }
+
+        /**
+         * The trainer of committee member m (1-based): model and shuffle seeds + m - 1 (the model seed only
+         * for a new model: an initial model gives every member its weights), optionally a bootstrap resample
+         * of the training frames (seeded by the optimizer seed + m - 1, with replacement, same size), its own
+         * copies of the frames and outputs {@code <stem>.m<m>.<ext>}.
+         */
+        public Trainer member(int m, WorkerPool pool) {
+            ModelSettings ms = initial != null ? model : model.withSeed(model.seed() + m - 1);
+            OptimizerSettings os = opt.withSeed(opt.seed() + m - 1);
+            Dataset train = bootstrap() ? bootstrapSample(split.train(), opt.seed() + m - 1) : split.train();
+            Dataset.Split own = new Dataset.Split(copy(train), copy(split.validation()), copy(split.test()));
+            Trainer t = new Trainer(units, species, ms, loss, os, own, memberOutputs(outputs, m), pool);
+            finish(t);
+            t.provenance().put("committee", "member " + m + " of " + members() + ", model seed " + ms.seed()
+                    + ", shuffle seed " + os.seed() + ", bootstrap " + (bootstrap() ? "yes" : "no"));
+            return t;
+        }
+
+        private void finish(Trainer t) {
+            if (prior != null) {
+                t.setPrior(prior);
+            }
+            if (initial != null) {
+                t.continueFrom(initial);
+            }
+            t.provenance().putAll(provenance);
+        }
+    }
+
+    /** Member m's outputs: {@code <stem>.m<m>.<ext>} for model, curve and checkpoint (out/lj.model -> out/lj.m1.model). */
+    public static Trainer.Outputs memberOutputs(Trainer.Outputs o, int m) {
+        return new Trainer.Outputs(memberPath(o.model(), m), o.curve() == null ? null : memberPath(o.curve(), m),
+                memberPath(o.checkpoint(), m));
+    }
+
+    static Path memberPath(Path p, int m) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String tag = ".m" + m;
+        String out = dot > 0 ? name.substring(0, dot) + tag + name.substring(dot) : name + tag;
+        return p.resolveSibling(out);
+    }
+
+    /** n frames drawn with replacement (seeded), in the order drawn. */
+    static Dataset bootstrapSample(Dataset d, long seed) {
+        // A stream of its own, not the shuffle stream of the same seed.
+        Rng rng = new Rng(seed ^ 0x6a09e667f3bcc909L);
+        List<TrainingFrame> out = new ArrayList<>(d.size());
+        for (int k = 0; k < d.size(); k++) {
+            out.add(d.get(rng.nextInt(d.size())));
+        }
+        return new Dataset(out);
+    }
+
+    /** Copies with positions of their own (a frame drawn twice by the bootstrap may share one copy). */
+    private static Dataset copy(Dataset d) {
+        Map<TrainingFrame, TrainingFrame> copies = new java.util.IdentityHashMap<>();
+        List<TrainingFrame> out = new ArrayList<>(d.size());
+        for (TrainingFrame f : d.frames()) {
+            out.add(copies.computeIfAbsent(f, TrainingFrame::copy));
+        }
+        return new Dataset(out);
+    }
+
+    /** Reads and checks everything the deck names. Bad data is an {@link InputException}. */
+    public static Plan plan(Deck deck, WorkerPool pool) {
         deck.requireForTrain();
         Units units = deck.units();
         LossWeights loss = loss(deck);
         Optional<Command> init = deck.optional("initial_model");
         A2IModel initial = init.map(c -> initialModel(c, deck)).orElse(null);
         ModelSettings model = initial != null ? ModelSettings.of(initial.architecture()) : model(deck.one("model"));
+        if (loss.virial() > 0 && (initial != null ? initial.architecture().lode() != null : model.lode() != null)) {
+            Command l = deck.one("loss");
+            throw l.error("virial", "virial training is not available with the long-range (LODE) channel: the "
+                    + "strain derivative would need the cell strained as well; set \"loss virial 0\" or train a "
+                    + "model without lode_exponents");
+        }
         OptimizerSettings opt = optimizer(deck.one("optimizer"));
         Map<Command, List<DataReader.Raw>> raw = new LinkedHashMap<>();
         List<DataReader.Raw> all = new ArrayList<>();
@@ -75,29 +215,37 @@ public final class TrainingSetup {
                     + " frames to split); lower the validation and test fractions or add data"))
                     .orElseGet(() -> deck.error("no training frames"));
         }
-        Trainer t = new Trainer(units, species, model, loss, opt,
-                new Dataset.Split(new Dataset(tr), new Dataset(va), new Dataset(te)), outputs(deck), pool);
-        Optional<Command> prior = deck.optional("prior");
-        if (prior.isPresent()) {
-            PairPrior p = prior(prior.get(), species, new Dataset(tr), model.cutoff());
-            t.setPrior(p);
-            t.provenance().put("prior", p.describe() + " (fitted on " + tr.size() + " training frames)");
+        if (loss.virial() > 0 && tr.stream().noneMatch(f -> f.virial != null)) {
+            List<String> files = new ArrayList<>();
+            for (Command d : deck.all("data")) {
+                files.add(d.getPath("file").toString());
+            }
+            throw deck.one("loss").error("virial", "the loss weights the virial, but no training frame has one "
+                    + "(no virial= or stress= key in " + String.join(", ", files) + "); set \"loss virial 0\" or "
+                    + "label the frames with their virial");
+        }
+        Map<String, String> prov = new LinkedHashMap<>();
+        Optional<Command> priorCommand = deck.optional("prior");
+        PairPrior prior = null;
+        if (priorCommand.isPresent()) {
+            prior = prior(priorCommand.get(), species, new Dataset(tr), model.cutoff());
+            prov.put("prior", prior.describe() + " (fitted on " + tr.size() + " training frames)");
         }
         if (initial != null) {
-            t.continueFrom(initial);
-            t.provenance().put("initial_model", init.get().getPath("file").getFileName().toString());
+            prov.put("initial_model", init.get().getPath("file").getFileName().toString());
         }
         int k = 0;
         for (Command d : deck.all("data")) {
-            t.provenance().put("data" + (k++), d.getPath("file").getFileName() + " role " + d.getWord("role") + " frames "
+            prov.put("data" + (k++), d.getPath("file").getFileName() + " role " + d.getWord("role") + " frames "
                     + raw.get(d).size());
         }
-        t.provenance().put("trained_frames", tr.size() + " train, " + va.size() + " validation, " + te.size() + " test");
-        t.provenance().put("loss", "energy " + loss.energy() + " forces " + loss.forces() + " atom_energies "
-                + loss.atomEnergies());
-        t.provenance().put("optimizer", "adam lr " + opt.lr() + " schedule " + opt.schedule().id + " epochs "
+        prov.put("trained_frames", tr.size() + " train, " + va.size() + " validation, " + te.size() + " test");
+        prov.put("loss", "energy " + loss.energy() + " forces " + loss.forces() + " atom_energies "
+                + loss.atomEnergies() + (loss.virial() > 0 ? " virial " + loss.virial() : ""));
+        prov.put("optimizer", "adam lr " + opt.lr() + " schedule " + opt.schedule().id + " epochs "
                 + opt.epochs() + " batch " + opt.batch() + " seed " + opt.seed());
-        return t;
+        return new Plan(deck, units, species, model, loss, opt,
+                new Dataset.Split(new Dataset(tr), new Dataset(va), new Dataset(te)), initial, prior, prov);
     }
 
     /**
@@ -148,7 +296,7 @@ public final class TrainingSetup {
 
     static LossWeights loss(Deck deck) {
         return deck.optional("loss").map(l -> new LossWeights(l.getDouble("energy"), l.getDouble("forces"),
-                l.getDouble("atom_energies"))).orElse(new LossWeights(1.0, 1.0, 0.0));
+                l.getDouble("atom_energies"), l.getDouble("virial"))).orElse(new LossWeights(1.0, 1.0, 0.0));
     }
 
     /** Default relative truncation of the LODE reciprocal sums when the deck gives no lode_accuracy. */

@@ -38,6 +38,9 @@ class CompareCliTest {
         assertTrue(md.matches("(?s).*\\| diffusion coefficient D \\[sigma\\^2/tau\\] \\| (\\S+) \\| \\1 \\| 0\\.0+ \\|.*"), md);
         // Every pair within the cutoff is lowered by 4 (2.5^-12 - 2.5^-6) = -0.0163 per pair: a negative offset.
         assertTrue(md.matches("(?s).*\\| mean potential energy per atom \\[epsilon\\] \\| \\S+ \\| \\S+ \\| -0\\.\\d+.*"), md);
+        // The shift changes no force and no virial: the same mean pressure, with a block-average error.
+        assertTrue(md.matches("(?s).*\\| mean pressure \\[[^]]+\\] \\| (\\S+) ± (\\S+) \\| \\1 ± \\2 \\| 0\\.0+ ± .*"), md);
+        assertTrue(md.contains("10 block averages"), md);
         for (String png : new String[] {"rdf.png", "pe.png", "msd.png", "energy.png"}) {
             assertTrue(Files.size(out.resolve(png)) > 1000, png);
         }

@@ -242,9 +242,10 @@ class TrainCliTest {
 
     /** The last epoch flagged best (its model is the one written). */
     private static int bestEpoch(List<String> curve) {
+        int column = List.of(curve.get(0).split(",")).indexOf("best");
         int best = -1;
         for (int e = 0; e + 1 < curve.size(); e++) {
-            if (curve.get(1 + e).endsWith(",1")) {
+            if (curve.get(1 + e).split(",")[column].equals("1")) {
                 best = e;
             }
         }

@@ -36,6 +36,12 @@ public final class TrainTestData {
      * engine's shifted LJ (rc 2.0, so that the tiny test models see few neighbours), species {@code name}.
      */
     public static void writeLj(Path file, int frames, long seed, double sigma, String name) throws IOException {
+        writeLj(file, frames, seed, sigma, name, false);
+    }
+
+    /** As above; with {@code virial} also the virial= (and stress=) keys, as the trajectory writer gives them. */
+    public static void writeLj(Path file, int frames, long seed, double sigma, String name, boolean virial)
+            throws IOException {
         SpeciesSet species = new SpeciesSet(List.of(new Species(name, 1.0)));
         LennardJones lj = new LennardJones.Builder(species).cutoff(CUTOFF).shift(true).pair(0, 0, 1.0, 1.0).build();
         Rng rng = new Rng(seed);
@@ -59,6 +65,9 @@ public final class TrainTestData {
                 fr.setEnergy(ev.energy());
                 fr.forces = s.force.clone();
                 fr.energies = ev.atomEnergies().clone();
+                if (virial) {
+                    fr.setVirial(ev.virial().clone());
+                }
                 out.write(fr);
             }
         }

@@ -10,7 +10,7 @@ final class Requirements {
 
     /** Commands of a training deck; only these (and units, species, threads) may appear in one. */
     static final List<String> TRAINING = List.of("data", "split", "model", "initial_model", "prior", "loss",
-            "optimizer", "output");
+            "optimizer", "output", "committee");
 
     /** Commands only an active-learning deck has. */
     static final List<String> LEARNING = List.of("explore", "select", "learn", "label");

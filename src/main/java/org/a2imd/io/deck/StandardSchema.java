@@ -239,7 +239,12 @@ final class StandardSchema {
                 .option("energy", nonNegative(), 1.0)
                 .option("forces", nonNegative(), 1.0)
                 .option("atom_energies", nonNegative(), 0.0)
+                .option("virial", nonNegative(), 0.0)
                 .check(StandardSchema::checkLoss)));
+        add(c, CommandSpec.builder("committee").signature(s -> s
+                .required("members", integer(2))
+                .option("bootstrap", bool(), false)
+                .option("threads_per_member", integer(1))));
         add(c, CommandSpec.builder("optimizer").variantLabel("method")
                 .variant("adam", s -> s
                         .option("lr", positive(), 1e-3)
@@ -350,9 +355,10 @@ final class StandardSchema {
     }
 
     private static void checkLoss(Command loss) {
-        if (loss.getDouble("energy") == 0 && loss.getDouble("forces") == 0 && loss.getDouble("atom_energies") == 0) {
-            throw loss.error("all loss weights are zero: give at least one of energy, forces, atom_energies a "
-                    + "positive weight");
+        if (loss.getDouble("energy") == 0 && loss.getDouble("forces") == 0 && loss.getDouble("atom_energies") == 0
+                && loss.getDouble("virial") == 0) {
+            throw loss.error("all loss weights are zero: give at least one of energy, forces, atom_energies, virial "
+                    + "a positive weight");
         }
     }
 

@@ -142,8 +142,7 @@ public final class LearnLoop {
                 labelled.add(folder.labelled(j));
             }
         }
-        Path previous = plan.finetune() && i > 0 ? folder.stage(i - 1, LearnFolder.Stage.TRAIN).resolve(StageDecks.MODEL)
-                : null;
+        List<Path> previous = plan.finetune() && i > 0 ? folder.members(i - 1, plan.members()) : List.of();
         Path deck = dir.resolve("train.in");
         AtomicFiles.write(deck, StageDecks.training(plan, i, labelled, previous));
         List<String> args = new ArrayList<>(List.of("train", deck.toString(), "--threads",

@@ -24,10 +24,10 @@ final class StageDecks {
     }
 
     /**
-     * The training deck of iteration i: the deck's data plus every labelled file so far; with fine-tuning
-     * and a previous committee, each member starts from the previous iteration's member.
+     * The training deck of iteration i: the deck's data plus every labelled file so far; with {@code previous}
+     * (fine-tuning) member m starts from the m-th of those models instead of a new network.
      */
-    static String training(LearnPlan plan, int iteration, List<Path> labelled, Path previousModel) {
+    static String training(LearnPlan plan, int iteration, List<Path> labelled, List<Path> previous) {
         StringBuilder sb = new StringBuilder();
         sb.append("# a2imd learn: training deck of iteration ").append(iteration).append('\n');
         lines(sb, plan.headerLines());
@@ -37,13 +37,17 @@ final class StageDecks {
             sb.append("data file ").append(quote(p)).append('\n');
         }
         for (String line : plan.trainingLines()) {
-            if (previousModel != null && line.startsWith("model ")) {
+            if (!previous.isEmpty() && line.startsWith("model ")) {
                 continue; // the architecture comes with the initial model
             }
             sb.append(line).append('\n');
         }
-        if (previousModel != null) {
-            sb.append("initial_model file ").append(quote(previousModel)).append('\n');
+        if (!previous.isEmpty()) {
+            sb.append("initial_model file");
+            for (Path p : previous) {
+                sb.append(' ').append(quote(p));
+            }
+            sb.append('\n');
         }
         sb.append("output model ").append(MODEL).append(" curve curve.csv checkpoint train.chk\n");
         return sb.toString();

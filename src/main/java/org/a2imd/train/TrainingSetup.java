@@ -42,14 +42,17 @@ public final class TrainingSetup {
         private final OptimizerSettings opt;
         private final Dataset.Split split;
         private final Trainer.Outputs outputs;
-        private final A2IModel initial;
+        /** The initial models: none, one for every member, or one per member. */
+        private final List<A2IModel> initials;
+        private final List<String> initialNames;
         /** The deck's short-range prior fitted on the training frames, or null. */
         private final PairPrior prior;
         private final Map<String, String> provenance;
         private final Optional<Command> committee;
 
         private Plan(Deck deck, Units units, List<String> species, ModelSettings model, LossWeights loss,
-                OptimizerSettings opt, Dataset.Split split, A2IModel initial, PairPrior prior,
+                OptimizerSettings opt, Dataset.Split split, List<A2IModel> initials, List<String> initialNames,
+                PairPrior prior,
                 Map<String, String> provenance) {
             this.units = units;
             this.species = species;
@@ -58,7 +61,8 @@ public final class TrainingSetup {
             this.opt = opt;
             this.split = split;
             this.outputs = outputs(deck);
-            this.initial = initial;
+            this.initials = initials;
+            this.initialNames = initialNames;
             this.prior = prior;
             this.provenance = provenance;
             this.committee = deck.optional("committee");
@@ -90,7 +94,7 @@ public final class TrainingSetup {
         /** The trainer of the deck's single model (no committee). */
         public Trainer trainer(WorkerPool pool) {
             Trainer t = new Trainer(units, species, model, loss, opt, split, outputs, pool);
-            finish(t);
+            finish(t, 1);
             return t;
         }
 
@@ -101,23 +105,26 @@ public final class TrainingSetup {
          * copies of the frames and outputs {@code <stem>.m<m>.<ext>}.
          */
         public Trainer member(int m, WorkerPool pool) {
-            ModelSettings ms = initial != null ? model : model.withSeed(model.seed() + m - 1);
+            ModelSettings ms = !initials.isEmpty() ? model : model.withSeed(model.seed() + m - 1);
             OptimizerSettings os = opt.withSeed(opt.seed() + m - 1);
             Dataset train = bootstrap() ? bootstrapSample(split.train(), opt.seed() + m - 1) : split.train();
             Dataset.Split own = new Dataset.Split(copy(train), copy(split.validation()), copy(split.test()));
             Trainer t = new Trainer(units, species, ms, loss, os, own, memberOutputs(outputs, m), pool);
-            finish(t);
+            finish(t, m);
             t.provenance().put("committee", "member " + m + " of " + members() + ", model seed " + ms.seed()
                     + ", shuffle seed " + os.seed() + ", bootstrap " + (bootstrap() ? "yes" : "no"));
             return t;
         }
 
-        private void finish(Trainer t) {
+        /** Prior, initial model (member m's, 1-based; 1 for a single model) and provenance of a trainer. */
+        private void finish(Trainer t, int m) {
             if (prior != null) {
                 t.setPrior(prior);
             }
-            if (initial != null) {
-                t.continueFrom(initial);
+            if (!initials.isEmpty()) {
+                int k = initials.size() == 1 ? 0 : m - 1;
+                t.continueFrom(initials.get(k));
+                t.provenance().put("initial_model", initialNames.get(k));
             }
             t.provenance().putAll(provenance);
         }
@@ -164,7 +171,8 @@ public final class TrainingSetup {
         Units units = deck.units();
         LossWeights loss = loss(deck);
         Optional<Command> init = deck.optional("initial_model");
-        A2IModel initial = init.map(c -> initialModel(c, deck)).orElse(null);
+        List<A2IModel> initials = init.map(c -> initialModels(c, deck)).orElse(List.of());
+        A2IModel initial = initials.isEmpty() ? null : initials.get(0);
         ModelSettings model = initial != null ? ModelSettings.of(initial.architecture()) : model(deck.one("model"));
         if (loss.virial() > 0 && (initial != null ? initial.architecture().lode() != null : model.lode() != null)) {
             Command l = deck.one("loss");
@@ -231,9 +239,6 @@ public final class TrainingSetup {
             prior = prior(priorCommand.get(), species, new Dataset(tr), model.cutoff());
             prov.put("prior", prior.describe() + " (fitted on " + tr.size() + " training frames)");
         }
-        if (initial != null) {
-            prov.put("initial_model", init.get().getPath("file").getFileName().toString());
-        }
         int k = 0;
         for (Command d : deck.all("data")) {
             prov.put("data" + (k++), d.getPath("file").getFileName() + " role " + d.getWord("role") + " frames "
@@ -245,23 +250,50 @@ public final class TrainingSetup {
         prov.put("optimizer", "adam lr " + opt.lr() + " schedule " + opt.schedule().id + " epochs "
                 + opt.epochs() + " batch " + opt.batch() + " seed " + opt.seed());
         return new Plan(deck, units, species, model, loss, opt,
-                new Dataset.Split(new Dataset(tr), new Dataset(va), new Dataset(te)), initial, prior, prov);
+                new Dataset.Split(new Dataset(tr), new Dataset(va), new Dataset(te)), initials,
+                init.map(c -> c.getPaths("file").stream().map(f -> f.getFileName().toString()).toList()).orElse(List.of()),
+                prior, prov);
     }
 
     /**
-     * The model a deck's "initial_model" names: it must use the deck's units and know every species the deck
-     * lists (frames of species it does not know are refused when the data are read).
+     * The models a deck's "initial_model" names: one (every member starts from it) or one per committee member
+     * (member m from the m-th: how the active-learning loop fine-tunes a committee); they must share
+     * architecture, species and units.
      */
-    static A2IModel initialModel(Command c, Deck deck) {
-        A2IModel m = A2IModelFile.read(c.getPath("file"));
+    static List<A2IModel> initialModels(Command c, Deck deck) {
+        List<Path> files = c.getPaths("file");
+        int members = deck.optional("committee").map(k -> k.getInt("members")).orElse(1);
+        if (files.size() != 1 && files.size() != members) {
+            throw c.error("file", files.size() - 1, "initial_model names " + files.size() + " files: give one, or one "
+                    + "per committee member (" + members + ")");
+        }
+        List<A2IModel> out = new ArrayList<>();
+        for (int k = 0; k < files.size(); k++) {
+            A2IModel m = initialModel(c, deck, files.get(k), k);
+            if (k > 0 && (!m.architecture().equals(out.get(0).architecture()) || !m.species().equals(out.get(0).species())
+                    || m.units() != out.get(0).units())) {
+                throw c.error("file", k, "initial model " + files.get(k) + " differs in architecture, species or units "
+                        + "from " + files.get(0));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /**
+     * One initial model: it must use the deck's units and know every species the deck lists (frames of species
+     * it does not know are refused when the data are read).
+     */
+    static A2IModel initialModel(Command c, Deck deck, Path file, int token) {
+        A2IModel m = A2IModelFile.read(file);
         if (m.units() != deck.units()) {
-            throw c.error("file", "the initial model was trained in units '" + m.units().id + "' but the deck uses '"
+            throw c.error("file", token, "the initial model was trained in units '" + m.units().id + "' but the deck uses '"
                     + deck.units().id + "'");
         }
         if (!deck.all("species").isEmpty()) {
             for (String n : deck.species().names()) {
                 if (!m.species().contains(n)) {
-                    throw c.error("file", "the deck lists species " + n + ", which the initial model does not know "
+                    throw c.error("file", token, "the deck lists species " + n + ", which the initial model does not know "
                             + "(model species: " + String.join(", ", m.species()) + ")");
                 }
             }

@@ -234,7 +234,7 @@ final class StandardSchema {
                         .check(StandardSchema::checkZbl))
                 .build());
         add(c, CommandSpec.builder("initial_model").signature(s -> s
-                .required("file", inputFile())));
+                .required("file", several(inputFile()))));
         add(c, CommandSpec.builder("loss").signature(s -> s
                 .option("energy", nonNegative(), 1.0)
                 .option("forces", nonNegative(), 1.0)
@@ -268,10 +268,6 @@ final class StandardSchema {
 
     /** The commands of an active-learning deck ({@code a2imd learn}); see docs/deck.md, "Active-learning decks". */
     private static void addLearning(Map<String, CommandSpec> c) {
-        // TEMP until the committee-training branch lands (it owns this command)
-        add(c, CommandSpec.builder("committee").signature(s -> s
-                .required("members", integer(2))
-                .option("bootstrap", bool(), false)));
         add(c, CommandSpec.builder("explore").repeatable().signature(s -> s
                 .required("name", ValueType.identifier())
                 .required("deck", inputFile())

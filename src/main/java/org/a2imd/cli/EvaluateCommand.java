@@ -50,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "MODEL... DATA", description = "one A2I model file, or k >= 2 of the "
+    @Parameters(arity = "2..*", paramLabel = "FILE", description = "MODEL [MODEL...] DATA: one A2I model file, or k >= 2 of the "
             + "same units and species (a committee); then the extended-XYZ frames with energy, forces, per-atom "
             + "energies and/or virial (or ASE's stress)")
     List<Path> files = new ArrayList<>();
@@ -162,7 +162,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 List<String> labels = new ArrayList<>();
                 labels.add(isCommittee ? "committee of " + members.size() : modelFile.getFileName().toString());
                 for (Path m : also) {
-                    labels.add(m.getFileName().toString());
+                    String l = m.getFileName().toString();
+                    // XChart needs unique series names: the same file name twice gets its position.
+                    labels.add(labels.contains(l) ? l + " (" + (labels.size() + 1) + ")" : l);
                 }
                 String force = u.energy + "/" + u.length;
                 plot(labels, reports, ErrorReport::energyValues, "energy per atom", u.energy, sibling(out, "-energy.png"));

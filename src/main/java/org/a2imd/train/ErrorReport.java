@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.a2imd.core.WorkerPool;
+import org.a2imd.core.Units;
+import org.a2imd.force.ForceField;
 import org.a2imd.force.ForceOutput;
 import org.a2imd.nnp.A2IForceField;
 
@@ -105,23 +107,43 @@ public final class ErrorReport {
     /** Per component of W/N: sum and sum of squares of the reference over frames (for the spread). */
     private final double[] virialRefSum = new double[9];
     private final double[] virialRefSq = new double[9];
-    private final org.a2imd.core.Units units;
+    private final Units units;
 
-    private ErrorReport(int frames, long atoms, org.a2imd.core.Units units) {
+    private ErrorReport(int frames, long atoms, Units units) {
         this.frames = frames;
         this.atoms = atoms;
         this.units = units;
     }
 
+    /** Sees each frame's prediction as the report is made (e.g. to read a committee's deviation). */
+    public interface FrameListener {
+        /**
+         * Called after frame {@code index} (0-based) was evaluated: its total energy and the forces on
+         * its atoms ({@code 3 * f.atoms}, ghosts folded; live, valid only during the call).
+         */
+        void frame(int index, TrainingFrame f, double energy, double[] localForces);
+    }
+
     /** Evaluates the field on every frame; labels a frame lacks are skipped for that quantity. */
     public static ErrorReport of(A2IForceField field, Dataset data, WorkerPool pool) {
-        ErrorReport r = new ErrorReport(data.size(), data.atoms(), field.model().units());
+        return of(field, field.model().units(), data, pool, null);
+    }
+
+    /**
+     * As above for any force field (e.g. a committee's mean) in {@code units}, each frame's neighbour list
+     * being the dataset's; {@code listener} (or null) sees every frame's prediction.
+     */
+    public static ErrorReport of(ForceField field, Units units, Dataset data, WorkerPool pool,
+            FrameListener listener) {
+        ErrorReport r = new ErrorReport(data.size(), data.atoms(), units);
         ForceOutput out = new ForceOutput();
         double[] local = new double[0];
+        int index = 0;
         for (TrainingFrame f : data.frames()) {
             int n = f.atoms;
             out.reset(n, f.list.nAll, f.atomEnergies != null);
-            double e = field.evaluate(f.list, out, null, 0, pool);
+            field.compute(f.list, f.list.box(), out, pool);
+            double e = out.energy;
             if (f.hasEnergy()) {
                 r.energy.add(e / n, f.energy / n);
             }
@@ -130,11 +152,13 @@ public final class ErrorReport {
                     r.atomEnergy.add(out.atomEnergy[i], f.atomEnergies[i]);
                 }
             }
-            if (f.forces != null) {
+            if (f.forces != null || listener != null) {
                 if (local.length < 3 * n) {
                     local = new double[3 * n];
                 }
                 f.list.foldGhostForces(out.force, local);
+            }
+            if (f.forces != null) {
                 for (int k = 0; k < 3 * n; k++) {
                     r.force.add(local[k], f.forces[k]);
                 }
@@ -142,6 +166,10 @@ public final class ErrorReport {
             if (f.virial != null) {
                 r.addVirial(out.virial, f.virial, n, f.volume());
             }
+            if (listener != null) {
+                listener.frame(index, f, e, local);
+            }
+            index++;
         }
         return r;
     }
@@ -260,6 +288,14 @@ public final class ErrorReport {
 
     /** The report as a JSON object. */
     public String json(String model, String dataFile, String units) {
+        return json(model, dataFile, units, "");
+    }
+
+    /**
+     * As above with {@code extra} (JSON members, each line starting ",\n  ") appended after the metrics,
+     * e.g. a committee's members and deviation.
+     */
+    public String json(String model, String dataFile, String units, String extra) {
         StringBuilder sb = new StringBuilder("{\n");
         sb.append("  \"model\": ").append(quote(model)).append(",\n");
         sb.append("  \"data\": ").append(quote(dataFile)).append(",\n");
@@ -289,15 +325,16 @@ public final class ErrorReport {
             }
             sb.append('}');
         }
+        sb.append(extra);
         sb.append("\n}\n");
         return sb.toString();
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -136,6 +136,20 @@ public final class LearnLoop {
             return;
         }
         Files.createDirectories(dir);
+        if (i == 0 && !plan.startCommittee().isEmpty()) {
+            // The deck's start_committee is the committee of iteration 0, copied so the folder holds everything.
+            StringBuilder from = new StringBuilder();
+            for (int m = 1; m <= plan.members(); m++) {
+                Path src = plan.startCommittee().get(m - 1);
+                A2IModelFile.read(src); // a damaged or foreign file fails here, naming itself
+                Files.copy(src, folder.member(0, m), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                from.append("member ").append(m).append(": ").append(src.toAbsolutePath()).append('\n');
+            }
+            AtomicFiles.write(dir.resolve("start_committee.txt"), from.toString());
+            AtomicFiles.write(dir.resolve("errors.csv"), heldOutErrors(0));
+            folder.markDone(dir, "start committee of " + plan.members() + " members");
+            return;
+        }
         List<Path> labelled = new ArrayList<>();
         for (int j = 0; j < i; j++) {
             if (Files.isRegularFile(folder.labelled(j))) {

@@ -28,11 +28,12 @@ import org.a2imd.io.deck.Deck;
  * @param trainingLines split, model, loss, optimizer, committee: copied into every training deck
  * @param testFiles     data files with role test: the members' held-out errors per iteration
  * @param threads       threads of every stage
+ * @param startCommittee models that are the committee of iteration 0 instead of a training (empty: train it)
  */
 public record LearnPlan(Path folder, int iterations, double accurateTarget, boolean finetune, double lo, double hi,
         int maxSelect, int members, Units units, List<String> headerLines, List<String> referenceLines,
         String labelCommand, List<String> dataLines, List<String> trainingLines, List<Path> testFiles,
-        List<ExplorePoint> explore, int threads) {
+        List<ExplorePoint> explore, int threads, List<Path> startCommittee) {
 
     /** One state point: a run deck without a potential, the deviation sampling interval, an optional stop. */
     public record ExplorePoint(String name, Path deck, int every, double stopAbove, String where) {
@@ -77,6 +78,7 @@ public record LearnPlan(Path folder, int iterations, double accurateTarget, bool
                 learn.getWord("mode").equals("finetune"), select.getDouble("lo"), select.getDouble("hi"),
                 select.getInt("max"), deck.one("committee").getInt("members"), deck.units(), List.copyOf(header),
                 List.copyOf(reference), label.map(c -> c.getWord("command")).orElse(null), List.copyOf(data),
-                List.copyOf(training), List.copyOf(test), List.copyOf(points), threads);
+                List.copyOf(training), List.copyOf(test), List.copyOf(points), threads,
+                deck.optional("start_committee").map(c -> c.getPaths("file")).orElse(List.of()));
     }
 }

@@ -163,6 +163,17 @@ class LearnCliTest {
         Files.writeString(out.resolve("iter-000/select/candidates.extxyz"), "3\n");
         assertEquals(0, Cli.run("learn", deck.toString(), "--resume").code());
         assertSameFiles(expected, files(out), "interrupted in select");
+        // The final committee as the start of another loop: copied as iteration 0, explored without training.
+        String started = SMALL.replace("FOLDER", "started-out").replace("iterations 2", "iterations 1")
+                + "start_committee file small-out/iter-001/train/model.m1.model small-out/iter-001/train/model.m2.model\n";
+        Cli.Result s = Cli.run("learn", deck("started.in", started).toString());
+        assertEquals(0, s.code(), s.err());
+        Path started0 = dir.resolve("started-out/iter-000");
+        assertTrue(java.util.Arrays.equals(expected.get("iter-001/train/model.m2.model"),
+                Files.readAllBytes(started0.resolve("train/model.m2.model"))));
+        assertFalse(Files.exists(started0.resolve("train/train.in")), "no training in iteration 0");
+        assertTrue(java.util.Arrays.equals(expected.get("iter-001/explore/warm/devi.txt"),
+                Files.readAllBytes(started0.resolve("explore/warm/devi.txt"))), "same committee, same exploration");
         // A loop already in the folder is not overwritten without --resume.
         Cli.Result again = Cli.run("learn", deck.toString());
         assertEquals(2, again.code());

@@ -95,6 +95,16 @@ class LearnDeckTest {
     }
 
     @Test
+    void startCommitteeNeedsOneFilePerMember() throws IOException {
+        Files.writeString(dir.resolve("a.model"), "x\n");
+        InputException e = error(GOOD + "start_committee file a.model\n");
+        assertTrue(e.getMessage().startsWith("learn.in:12:") && e.getMessage().contains("2 members"), e.getMessage());
+        LearnPlan plan = LearnPlan.of(Deck.parse(GOOD + "start_committee file a.model a.model\n", "learn.in", dir)
+                .requireForLearn(), 1);
+        assertEquals(2, plan.startCommittee().size());
+    }
+
+    @Test
     void simulationAndOutputCommandsAreRejected() {
         assertTrue(error(GOOD + "run 100\n").getMessage().startsWith("learn.in:12:"));
         assertTrue(error(GOOD + "output model m.model\n").getMessage().contains("names its own output"));

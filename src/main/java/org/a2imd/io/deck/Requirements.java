@@ -13,7 +13,7 @@ final class Requirements {
             "optimizer", "output", "committee");
 
     /** Commands only an active-learning deck has. */
-    static final List<String> LEARNING = List.of("explore", "select", "learn", "label");
+    static final List<String> LEARNING = List.of("explore", "select", "learn", "label", "start_committee");
 
     static void forEval(Deck deck) {
         rejectTraining(deck, "an eval or run");
@@ -234,6 +234,12 @@ final class Requirements {
                             default -> "add e.g. \"learn folder learn-out iterations 5 accurate 0.95\"";
                         });
             }
+        }
+        Optional<Command> start = deck.optional("start_committee");
+        int members = deck.one("committee").getInt("members");
+        if (start.isPresent() && start.get().getPaths("file").size() != members) {
+            throw start.get().error("file", "start_committee names " + start.get().getPaths("file").size()
+                    + " model files, the committee has " + members + " members");
         }
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Command e : deck.all("explore")) {

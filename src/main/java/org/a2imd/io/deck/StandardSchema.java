@@ -284,6 +284,8 @@ final class StandardSchema {
                 .option("accurate", positive(), 0.95)
                 .option("mode", word("retrain", "finetune"), "retrain")
                 .check(StandardSchema::checkLearn)));
+        add(c, CommandSpec.builder("start_committee").signature(s -> s
+                .required("file", several(inputFile()))));
         add(c, CommandSpec.builder("label").signature(s -> s
                 .required("command", ValueType.text())));
     }

@@ -29,6 +29,9 @@ class DeckDocsTest {
         Files.copy(Path.of("potentials/Si.sw"), dir.resolve("potentials/Si.sw"));
         Files.writeString(dir.resolve("start.extxyz"), "1\nPBC\nA 0 0 0\n");
         Files.writeString(dir.resolve("explore-liquid.in"), "units lj\n"); // named by the explore snippet
+        for (int m = 1; m <= 4; m++) {
+            Files.writeString(dir.resolve("lj.m" + m + ".model"), "x\n"); // named by the start_committee snippet
+        }
         Files.copy(Path.of("potentials/a2i-lj.model"), dir.resolve("a2i-si-sw-stage1.model")); // only has to exist
     }
 

@@ -17,6 +17,7 @@ import org.a2imd.io.deck.Deck;
  * @param iterations    at most this many explore rounds
  * @param accurateTarget the loop ends when every state point has at least this fraction of accurate frames
  * @param finetune      later iterations continue each member from its previous model instead of retraining
+ * @param finetuneEpochs epochs of those later iterations (0: the optimizer's)
  * @param lo            frames with max force deviation below lo are accurate
  * @param hi            at or above hi they are failed (too far off to label usefully)
  * @param maxSelect     at most this many candidates are labelled per iteration
@@ -30,7 +31,8 @@ import org.a2imd.io.deck.Deck;
  * @param threads       threads of every stage
  * @param startCommittee models that are the committee of iteration 0 instead of a training (empty: train it)
  */
-public record LearnPlan(Path folder, int iterations, double accurateTarget, boolean finetune, double lo, double hi,
+public record LearnPlan(Path folder, int iterations, double accurateTarget, boolean finetune, int finetuneEpochs,
+        double lo, double hi,
         int maxSelect, int members, Units units, List<String> headerLines, List<String> referenceLines,
         String labelCommand, List<String> dataLines, List<String> trainingLines, List<Path> testFiles,
         List<ExplorePoint> explore, int threads, List<Path> startCommittee) {
@@ -75,7 +77,8 @@ public record LearnPlan(Path folder, int iterations, double accurateTarget, bool
         }
         Optional<Command> label = deck.optional("label");
         return new LearnPlan(learn.getPath("folder"), learn.getInt("iterations"), learn.getDouble("accurate"),
-                learn.getWord("mode").equals("finetune"), select.getDouble("lo"), select.getDouble("hi"),
+                learn.getWord("mode").equals("finetune"),
+                learn.has("finetune_epochs") ? learn.getInt("finetune_epochs") : 0, select.getDouble("lo"), select.getDouble("hi"),
                 select.getInt("max"), deck.one("committee").getInt("members"), deck.units(), List.copyOf(header),
                 List.copyOf(reference), label.map(c -> c.getWord("command")).orElse(null), List.copyOf(data),
                 List.copyOf(training), List.copyOf(test), List.copyOf(points), threads,

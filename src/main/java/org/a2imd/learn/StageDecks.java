@@ -40,6 +40,9 @@ final class StageDecks {
             if (!previous.isEmpty() && line.startsWith("model ")) {
                 continue; // the architecture comes with the initial model
             }
+            if (!previous.isEmpty() && plan.finetuneEpochs() > 0 && line.startsWith("optimizer ")) {
+                line = withEpochs(line, plan.finetuneEpochs());
+            }
             sb.append(line).append('\n');
         }
         if (!previous.isEmpty()) {
@@ -101,6 +104,15 @@ final class StageDecks {
         lines(sb, plan.headerLines());
         lines(sb, plan.referenceLines());
         return sb.toString();
+    }
+
+    /** An optimizer line (as {@link org.a2imd.io.deck.Command#toPortableLine} writes it) with another epoch count. */
+    static String withEpochs(String optimizerLine, int epochs) {
+        String out = optimizerLine.replaceFirst(" epochs [0-9]+( |$)", " epochs " + epochs + "$1");
+        if (out.equals(optimizerLine) && !optimizerLine.contains(" epochs " + epochs)) {
+            throw new IllegalStateException("no epochs in " + optimizerLine);
+        }
+        return out;
     }
 
     private static void lines(StringBuilder sb, List<String> lines) {

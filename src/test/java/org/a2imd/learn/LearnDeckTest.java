@@ -105,6 +105,22 @@ class LearnDeckTest {
     }
 
     @Test
+    void finetuneEpochsReplaceTheOptimizersInLaterIterations() {
+        LearnPlan plan = LearnPlan.of(Deck.parse(GOOD.replace("learn folder out iterations 2",
+                "learn folder out iterations 2 mode finetune finetune_epochs 3"), "learn.in", dir).requireForLearn(), 1);
+        assertEquals(3, plan.finetuneEpochs());
+        String deck = StageDecks.training(plan, 1, List.of(), List.of(dir.resolve("a.model"), dir.resolve("b.model")));
+        assertTrue(deck.contains("optimizer adam epochs 3 seed 2\n"), deck);
+        assertTrue(!deck.contains("\nmodel ") && deck.contains("initial_model file"), deck);
+        assertTrue(StageDecks.training(plan, 0, List.of(), List.of()).contains("optimizer adam epochs 2 seed 2\n"));
+        assertTrue(error(GOOD.replace("learn folder out iterations 2", "learn folder out finetune_epochs 3"))
+                .getMessage().contains("mode finetune"));
+        assertTrue(error(GOOD.replace("optimizer adam epochs 2 seed 2", "optimizer adam epochs 9 warmup 3 seed 2")
+                .replace("learn folder out iterations 2", "learn folder out mode finetune finetune_epochs 3"))
+                .getMessage().contains("warmup"));
+    }
+
+    @Test
     void simulationAndOutputCommandsAreRejected() {
         assertTrue(error(GOOD + "run 100\n").getMessage().startsWith("learn.in:12:"));
         assertTrue(error(GOOD + "output model m.model\n").getMessage().contains("names its own output"));

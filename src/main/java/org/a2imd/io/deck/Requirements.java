@@ -235,6 +235,12 @@ final class Requirements {
                         });
             }
         }
+        Command learn = deck.one("learn");
+        int warmup = deck.one("optimizer").getInt("warmup");
+        if (learn.has("finetune_epochs") && learn.getInt("finetune_epochs") <= warmup) {
+            throw learn.error("finetune_epochs", "finetune_epochs (" + learn.getInt("finetune_epochs") + ") must be longer "
+                    + "than the optimizer's warmup (" + warmup + " epochs, line " + deck.one("optimizer").line() + ")");
+        }
         Optional<Command> start = deck.optional("start_committee");
         int members = deck.one("committee").getInt("members");
         if (start.isPresent() && start.get().getPaths("file").size() != members) {

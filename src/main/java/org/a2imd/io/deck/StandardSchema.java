@@ -283,6 +283,7 @@ final class StandardSchema {
                 .option("iterations", integer(1), 5)
                 .option("accurate", positive(), 0.95)
                 .option("mode", word("retrain", "finetune"), "retrain")
+                .option("finetune_epochs", integer(1))
                 .check(StandardSchema::checkLearn)));
         add(c, CommandSpec.builder("start_committee").signature(s -> s
                 .required("file", several(inputFile()))));
@@ -298,6 +299,9 @@ final class StandardSchema {
     }
 
     private static void checkLearn(Command learn) {
+        if (learn.has("finetune_epochs") && !learn.getWord("mode").equals("finetune")) {
+            throw learn.error("finetune_epochs", "finetune_epochs needs \"mode finetune\"");
+        }
         if (learn.getDouble("accurate") > 1) {
             throw learn.error("accurate", "accurate is the fraction of explored frames below lo that ends the loop "
                     + "(0 to 1), found " + learn.getDouble("accurate"));

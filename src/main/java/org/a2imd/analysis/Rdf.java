@@ -115,12 +115,14 @@ public final class Rdf {
     }
 
     /**
-     * The first minimum of g after its highest peak, as a distance (the upper edge of the minimum's bin,
-     * so the shell up to it is whole), or NaN when g only falls to rMax. The descent from the peak follows
-     * a 5-bin running mean, so statistical noise does not stop it early.
+     * The first minimum of g after its first peak, as a distance (the upper edge of the minimum's bin, so
+     * the shell up to it is whole), or NaN when g only falls to rMax. The first peak is the first maximum
+     * reached from the first bin where g exceeds half its largest value; climbing to it and descending from
+     * it follow a 5-bin running mean, so statistical noise does not stop them early.
      */
     public double firstMinimum(double[] g) {
         double[] s = new double[bins];
+        double max = 0;
         for (int k = 0; k < bins; k++) {
             int lo = Math.max(0, k - 2);
             int hi = Math.min(bins - 1, k + 2);
@@ -128,15 +130,17 @@ public final class Rdf {
                 s[k] += g[q];
             }
             s[k] /= hi - lo + 1;
+            max = Math.max(max, g[k]);
+        }
+        if (max == 0) {
+            return Double.NaN;
         }
         int k = 0;
-        for (int q = 1; q < bins; q++) {
-            if (g[q] > g[k]) {
-                k = q;
-            }
+        while (g[k] < 0.5 * max) {
+            k++;
         }
-        if (g[k] == 0) {
-            return Double.NaN;
+        while (k + 1 < bins && s[k + 1] >= s[k]) {
+            k++;
         }
         while (k + 1 < bins && s[k + 1] <= s[k]) {
             k++;

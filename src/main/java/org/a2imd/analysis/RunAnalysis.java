@@ -134,7 +134,7 @@ public final class RunAnalysis {
         Files.writeString(dir.resolve("coordination.csv"), coordinationCsv(labels.toString().split(";"), cut, num, len));
         summary.file("coordination.csv");
         summary.note(cs, opt.rCut() != null ? "Cutoff given by --rcut." : "Cutoff: the first minimum of each g(r) "
-                + "after its highest peak (upper edge of that bin); n = integral of rho g(r) 4 pi r^2 dr up to it, "
+                + "after its first peak (upper edge of that bin); n = integral of rho g(r) 4 pi r^2 dr up to it, "
                 + "rho = density of the neighbour species. NaN: g has no minimum below r_max.");
 
         // Bond angles, with the cutoff of the first shell.

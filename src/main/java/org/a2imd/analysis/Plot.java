@@ -28,6 +28,7 @@ public final class Plot {
     private double yLo = Double.POSITIVE_INFINITY;
     private double yHi = Double.NEGATIVE_INFINITY;
     private Double yFloor;
+    private double[] xFixed;
     private int series;
 
     /** Axis titles are "label [unit]"; an empty unit is written as [1] (dimensionless). */
@@ -37,8 +38,9 @@ public final class Plot {
         Styler s = chart.getStyler();
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(4);
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);
+        chart.getStyler().setXAxisTickMarkSpacingHint(80);
         chart.getStyler().setYAxisTickMarkSpacingHint(70);
+        chart.getStyler().setXAxisMaxLabelCount(TICKS + 3);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
     }
 
@@ -49,6 +51,12 @@ public final class Plot {
     /** Makes the y axis start at this value at the lowest (e.g. 0 for a g(r) or a histogram). */
     public Plot yFrom(double floor) {
         this.yFloor = floor;
+        return this;
+    }
+
+    /** Fixes the x axis (e.g. 0..180 degrees) instead of widening the data range to round values. */
+    public Plot xRange(double lo, double hi) {
+        this.xFixed = new double[] {lo, hi, niceStep((hi - lo) / TICKS)};
         return this;
     }
 
@@ -106,9 +114,16 @@ public final class Plot {
         st.setLegendVisible(series > 1);
         if (series > 0) {
             double lo = yFloor != null ? Math.min(yFloor, yLo) : yLo;
-            double[] xr = niceRange(xLo, xHi);
+            double[] xr = xFixed != null ? xFixed : niceRange(xLo, xHi);
             double[] yr = niceRange(lo, yHi);
             st.setXAxisMin(xr[0]).setXAxisMax(xr[1]).setYAxisMin(yr[0]).setYAxisMax(yr[1]);
+            // XChart puts ticks on the data's own x values when they are evenly spaced (0.057, 2.24, ...);
+            // an invisible point off that grid makes it use the round-number ticks of the axis range instead.
+            double xm = xr[0] + (xr[1] - xr[0]) * 0.5 * (1 + Math.PI * 1e-7);
+            XYSeries h = chart.addSeries(" ", new double[] {xm}, new double[] {0.5 * (yr[0] + yr[1])});
+            h.setMarker(SeriesMarkers.NONE);
+            h.setLineColor(new java.awt.Color(0, 0, 0, 0));
+            h.setShowInLegend(false);
             st.setXAxisDecimalPattern(pattern(xr[2], Math.max(Math.abs(xr[0]), Math.abs(xr[1]))));
             st.setYAxisDecimalPattern(pattern(yr[2], Math.max(Math.abs(yr[0]), Math.abs(yr[1]))));
         }
@@ -133,16 +148,16 @@ public final class Plot {
         return nice * p;
     }
 
-    /** Just enough decimals for the step; scientific notation for very large or small magnitudes. */
+    /**
+     * Enough decimals for the step plus two optional ones (XChart may place ticks at quarter steps: 2.5
+     * must not print as 2); scientific notation for very large or small magnitudes.
+     */
     static String pattern(double step, double magnitude) {
         if (magnitude >= 1e5 || (magnitude > 0 && magnitude < 1e-3)) {
             return "0.0##E0";
         }
         int decimals = (int) Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
-        if (Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals))) > 1e-6) {
-            decimals++; // 2.5 x 10^k
-        }
-        return decimals == 0 ? "0" : "0." + "0".repeat(decimals);
+        return "0." + "#".repeat(decimals + 2);
     }
 
     /** A number for tables and file headers: 5 significant digits. */

@@ -43,12 +43,13 @@ public final class Rdf {
                     + 0.5 * Math.min(w[0], Math.min(w[1], w[2])));
         }
         double rMax2 = rMax * rMax;
+        MinimumImage image = new MinimumImage(box);
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 d[0] = pos[3 * i] - pos[3 * j];
                 d[1] = pos[3 * i + 1] - pos[3 * j + 1];
                 d[2] = pos[3 * i + 2] - pos[3 * j + 2];
-                box.minimumImage(d);
+                image.apply(d);
                 double r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
                 if (r2 >= rMax2) {
                     continue;

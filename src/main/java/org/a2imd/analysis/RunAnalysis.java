@@ -152,7 +152,7 @@ public final class RunAnalysis {
             double[] th = ang.theta();
             double[] p = ang.density();
             new Plot("Bond-angle distribution (neighbours within " + Plot.fmt(ac) + " " + len + ")", "angle", "deg",
-                    "probability density", "1/deg").yFrom(0).line("all", th, p).save(dir.resolve("angles.png"));
+                    "probability density", "1/deg").yFrom(0).xRange(0, 180).line("all", th, p).save(dir.resolve("angles.png"));
             new Csv().column("angle", "deg", th).column("probability density", "1/deg", p)
                     .write(dir.resolve("angles.csv"));
             summary.file("angles.csv");

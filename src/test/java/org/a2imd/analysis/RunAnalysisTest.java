@@ -140,12 +140,16 @@ class RunAnalysisTest {
     }
 
     /**
-     * g(r) of a small two-species configuration in a triclinic cell against a brute-force count over all
-     * periodic images written here (no minimum image): equal bin by bin.
+     * g(r) of a small two-species configuration in a triclinic and an orthorhombic cell against a
+     * brute-force count over all periodic images written here (no minimum image): equal bin by bin.
      */
     @Test
     void rdfMatchesBruteForceOverAllImages() {
-        Box box = Box.fromRows(new double[] {5.0, 0, 0, 1.2, 4.6, 0, -0.8, 0.9, 5.3});
+        rdfMatchesBruteForce(Box.fromRows(new double[] {5.0, 0, 0, 1.2, 4.6, 0, -0.8, 0.9, 5.3}));
+        rdfMatchesBruteForce(Box.orthorhombic(5.0, 4.4, 6.1));
+    }
+
+    private static void rdfMatchesBruteForce(Box box) {
         int n = 24;
         Rng rng = new Rng(5);
         double[] pos = new double[3 * n];
@@ -213,8 +217,9 @@ class RunAnalysisTest {
         assertEquals(0.0, r[0], 1e-15);
         assertEquals(2.5, r[1], 1e-12);
         assertEquals(-1.5, Plot.niceRange(-1.234, 0.4)[0], 1e-12);
-        assertEquals("0.0", Plot.pattern(0.5, 3));
-        assertEquals("0.00", Plot.pattern(0.25, 3));
-        assertEquals("0", Plot.pattern(20, 100));
+        assertEquals("0.###", Plot.pattern(0.5, 3));
+        assertEquals("0.##", Plot.pattern(1, 5));
+        assertEquals("0.##", Plot.pattern(20, 100));
+        assertEquals("0.0##E0", Plot.pattern(1e4, 1e6));
     }
 }

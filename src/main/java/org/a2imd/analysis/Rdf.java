@@ -117,27 +117,29 @@ public final class Rdf {
 
     /**
      * The first minimum of g after its first peak, as a distance (the upper edge of the minimum's bin, so
-     * the shell up to it is whole), or NaN when g only falls to rMax. The first peak is the first maximum
-     * reached from the first bin where g exceeds half its largest value; climbing to it and descending from
-     * it follow a 5-bin running mean, so statistical noise does not stop them early.
+     * the shell up to it is whole), or NaN when g only falls to rMax. The search follows a running mean of
+     * g over 2h+1 bins (h = max(2, bins/40)), so statistical noise neither starts nor stops it early: from
+     * the first bin where the mean exceeds half its largest value, up to the peak, down to the minimum;
+     * then the lowest raw bin within h of that.
      */
     public double firstMinimum(double[] g) {
+        int h = Math.max(2, bins / 40);
         double[] s = new double[bins];
         double max = 0;
         for (int k = 0; k < bins; k++) {
-            int lo = Math.max(0, k - 2);
-            int hi = Math.min(bins - 1, k + 2);
+            int lo = Math.max(0, k - h);
+            int hi = Math.min(bins - 1, k + h);
             for (int q = lo; q <= hi; q++) {
                 s[k] += g[q];
             }
             s[k] /= hi - lo + 1;
-            max = Math.max(max, g[k]);
+            max = Math.max(max, s[k]);
         }
         if (max == 0) {
             return Double.NaN;
         }
         int k = 0;
-        while (g[k] < 0.5 * max) {
+        while (s[k] < 0.5 * max) {
             k++;
         }
         while (k + 1 < bins && s[k + 1] >= s[k]) {
@@ -149,9 +151,8 @@ public final class Rdf {
         if (k + 1 >= bins) {
             return Double.NaN;
         }
-        // The smoothed minimum may sit a bin or two off the raw one: take the lowest raw bin near it.
         int best = k;
-        for (int q = Math.max(0, k - 2); q <= Math.min(bins - 1, k + 2); q++) {
+        for (int q = Math.max(0, k - h); q <= Math.min(bins - 1, k + h); q++) {
             if (g[q] < g[best]) {
                 best = q;
             }

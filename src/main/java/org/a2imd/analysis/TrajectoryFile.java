@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.a2imd.core.Box;
@@ -48,7 +48,7 @@ public final class TrajectoryFile {
         List<Frame> kept = new ArrayList<>();
         String[] species = null;
         int[] type = null;
-        Map<String, Integer> types = new LinkedHashMap<>();
+        Map<String, Integer> types = new HashMap<>();
         Units fileUnits = null;
         long index = 0;
         long selected = 0;
@@ -62,9 +62,11 @@ public final class TrajectoryFile {
                 if (species == null) {
                     species = f.species;
                     type = new int[f.size()];
+                    for (String sp : new java.util.TreeSet<>(java.util.Arrays.asList(species))) {
+                        types.put(sp, types.size());
+                    }
                     for (int i = 0; i < f.size(); i++) {
-                        Integer t = types.putIfAbsent(f.species[i], types.size());
-                        type[i] = t == null ? types.size() - 1 : t;
+                        type[i] = types.get(species[i]);
                     }
                 } else if (f.size() != species.length) {
                     throw new InputException(name, frameLine, "this frame has " + f.size() + " atoms, the first has "
@@ -110,7 +112,7 @@ public final class TrajectoryFile {
         if (fileUnits != null && units != null && fileUnits != units) {
             throw new InputException(name, 0, "the file says units " + fileUnits.id + ", --units says " + units.id);
         }
-        return new TrajectoryFile(name, types.keySet().toArray(new String[0]), type,
+        return new TrajectoryFile(name, new java.util.TreeSet<>(types.keySet()).toArray(new String[0]), type,
                 fileUnits != null ? fileUnits : units, kept);
     }
 
@@ -126,7 +128,7 @@ public final class TrajectoryFile {
         return file;
     }
 
-    /** Species names in order of first appearance (type t is typeNames()[t]). */
+    /** Species names in alphabetical order (type t is typeNames()[t]). */
     public String[] typeNames() {
         return typeNames;
     }

@@ -210,6 +210,36 @@ class RunAnalysisTest {
         }
     }
 
+    /**
+     * A committee's thermo file after a restart: units from the bracketed headers (carried to the columns
+     * without one), repeated steps replaced by the later rows, --skip by step.
+     */
+    @Test
+    void thermoFileUnitsRestartAndSkip(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String header = org.a2imd.run.ThermoObserver.header("eV", "A", "K", "bar", true);
+        java.nio.file.Path f = dir.resolve("t.thermo");
+        java.nio.file.Files.writeString(f, "# a2imd thermo, units metal, energies are totals over 64 atoms; devi_*\n"
+                + header + "\n"
+                + "0 0 300 -10 2 -8 -8 100 1 0.1 0.05 0.01 0.001\n"
+                + "10 0.01 310 -10 2 -8 -8 110 1 0.2 0.05 0.01 0.001\n"
+                + "20 0.02 320 -10 2 -8 -8 120 1 0.3 0.05 0.01 0.001\n"
+                + "10 0.01 311 -10 2 -8 -8 111 1 0.2 0.05 0.01 0.001\n"
+                + "20 0.02 321 -10 2 -8 -8 121 1 0.3 0.05 0.01 0.001\n"
+                + "30 0.03 331 -10 2 -8 -8 131 1 0.3 0.05 0.01 0.001\n");
+        ThermoFile t = ThermoFile.read(f, 10, null);
+        assertEquals(org.a2imd.core.Units.METAL, t.units());
+        assertEquals(64, t.atoms());
+        assertEquals(3, t.rows());
+        assertEquals(311, t.column(t.find("Temp"))[0], 0);
+        assertEquals(331, t.column(t.find("Temp"))[2], 0);
+        assertEquals("K", t.unit(t.find("Temp")));
+        assertEquals("eV", t.unit(t.find("TotEng")));
+        assertEquals("ps", t.unit(t.find("Time")));
+        assertEquals("bar", t.unit(t.find("Press")));
+        assertEquals("eV/A", t.unit(t.find("devi_f_min")));
+        assertEquals("eV/atom", t.unit(t.find("devi_e")));
+    }
+
     @Test
     void plotAxesEndOnRoundNumbers() {
         double[] r = Plot.niceRange(0.0063, 2.4);

@@ -17,8 +17,10 @@ public final class RunAnalysis {
     /**
      * What to compute. rMax, rCut, angleCutoff, frameTime: null for the defaults (half the smallest cell
      * width; the first minimum of g; the first minimum of the total g; the trajectory's time keys).
+     * fitWindow: {from, to} in time units for the MSD fit, or null for the later half of the lags.
      */
-    public record Options(Double rMax, int bins, Double rCut, Double angleCutoff, Double frameTime, int blocks) {
+    public record Options(Double rMax, int bins, Double rCut, Double angleCutoff, Double frameTime, int blocks,
+            double[] fitWindow) {
     }
 
     private final Options opt;
@@ -204,6 +206,16 @@ public final class RunAnalysis {
         Csv c = new Csv().column("t", tUnit, t).column("MSD", u.length + "^2", msd);
         if (msd.length >= 3) {
             Msd.Fit fit = Msd.fit(msd, dt);
+            if (opt.fitWindow() != null) {
+                int lo = (int) Math.ceil(opt.fitWindow()[0] / dt - 1e-9);
+                int hi = Math.min(msd.length - 1, (int) Math.floor(opt.fitWindow()[1] / dt + 1e-9));
+                if (hi - lo < 1) {
+                    throw new InputException(traj.file(), 0, "--msd-fit " + opt.fitWindow()[0] + " "
+                            + opt.fitWindow()[1] + " holds fewer than 2 lags (frames every " + dt + " " + tUnit
+                            + ", MSD up to " + (msd.length - 1) * dt + ")");
+                }
+                fit = Msd.fit(msd, dt, lo, hi);
+            }
             double[] line = new double[msd.length];
             for (int k = 0; k < line.length; k++) {
                 line[k] = k >= fit.fromLag() ? 6 * fit.diffusion() * t[k] + fit.intercept() : Double.NaN;
@@ -223,8 +235,9 @@ public final class RunAnalysis {
         summary.note(ms, "Averaged over atoms and time origins for lags up to half the kept frames. Positions are "
                 + "unwrapped by the minimum image of each atom's displacement between consecutive kept frames, which "
                 + "assumes no atom moves more than half the cell width between them (use frames close enough in "
-                + "time; --every makes them further apart). D = slope / 6 of a least-squares line over the later half "
-                + "of the lags (past the ballistic regime)." + (timed ? "" : " No time key in the frames and no "
+                + "time; --every makes them further apart). D = slope / 6 of a least-squares line MSD = 6 D t + c over "
+                + (opt.fitWindow() != null ? "the window given by --msd-fit" : "the later half of the lags (past the "
+                + "ballistic regime)") + "." + (timed ? "" : " No time key in the frames and no "
                 + "--frame-time: time is in frames."));
     }
 

@@ -63,6 +63,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "time between frames in the file, for trajectories without a time key")
     Double frameTime;
 
+    @Option(names = "--msd-fit", arity = "2", paramLabel = "T",
+            description = "fit the diffusion coefficient over this time window (FROM TO; default: the later half of "
+                    + "the lags)")
+    double[] msdFit;
+
     @Option(names = "--blocks", paramLabel = "N", defaultValue = "10",
             description = "blocks for the standard errors of means (default 10)")
     int blocks;
@@ -76,6 +81,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (v != null && !(v > 0)) {
                 throw usage("--rmax, --rcut, --angle-cutoff and --frame-time must be positive");
             }
+        }
+        if (msdFit != null && !(msdFit[0] >= 0 && msdFit[1] > msdFit[0])) {
+            throw usage("--msd-fit FROM TO needs 0 <= FROM < TO");
         }
         Units u = null;
         if (units != null) {
@@ -110,7 +118,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " atoms, the trajectory " + trajPath + " has " + traj.atoms() + ": not the same run");
         }
         String selection = "--skip " + skip + " (steps), --every " + every + " (frames)";
-        new RunAnalysis(new RunAnalysis.Options(rMax, bins, rCut, angleCutoff, frameTime, blocks))
+        new RunAnalysis(new RunAnalysis.Options(rMax, bins, rCut, angleCutoff, frameTime, blocks, msdFit))
                 .write(traj, thermo, out, selection);
         spec.commandLine().getOut().println("wrote " + out.resolve("summary.md") + " (and summary.json, CSV, PNG)");
         return 0;

@@ -73,6 +73,12 @@ class AnalyzeCliTest {
         assertTrue(z > 11 && z < 13.5, "coordination " + z);
         assertTrue(json.contains("\"quantity\": \"diffusion coefficient D\"") && json.contains("\"unit\": \"sigma^2/tau\""),
                 json);
+        // Frames every 0.05 tau from step 50: 16 frames, lags up to 8; the default fit is over lags 4..8.
+        assertTrue(md.contains("| fit window start | 0.20000 |") && md.contains("| fit window end | 0.40000 |"), md);
+        r = Cli.run("analyze", dir.resolve("lj.extxyz").toString(), "--out", out.toString(), "--msd-fit", "0.1", "0.3");
+        assertEquals(0, r.code(), r.err());
+        md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("| fit window start | 0.10000 |") && md.contains("| fit window end | 0.30000 |"), md);
     }
 
     /**

@@ -28,6 +28,7 @@ public final class BondAngles {
 
     public void add(Box box, double[] pos, int n) {
         double c2 = cutoff * cutoff;
+        MinimumImage image = new MinimumImage(box);
         for (int i = 0; i < n; i++) {
             int m = 0;
             for (int j = 0; j < n; j++) {
@@ -37,7 +38,7 @@ public final class BondAngles {
                 d[0] = pos[3 * j] - pos[3 * i];
                 d[1] = pos[3 * j + 1] - pos[3 * i + 1];
                 d[2] = pos[3 * j + 2] - pos[3 * i + 2];
-                box.minimumImage(d);
+                image.apply(d);
                 double r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
                 if (r2 >= c2 || r2 == 0) {
                     continue;

@@ -12,7 +12,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Side-by-side structure, energetics and dynamics of two runs of the same system (a reference potential
- * and a model of it): a markdown report and PNG plots in one folder.
+ * and a model of it): a markdown report, PNG plots and the CSV data behind each plot in one folder.
+ * Quantities the runs did not record (NaN columns of a sampler filled from trajectory files: no kinetic
+ * energy without masses) are left out.
  */
 public final class ComparisonReport {
     /** One run: its label (e.g. the deck name), what it sampled and its time step between samples. */
@@ -62,20 +64,28 @@ public final class ComparisonReport {
                 + "| --- | --- | --- | --- |\n");
         double[] peA = perAtom(a.column(1), n);
         double[] peB = perAtom(b.column(1), b.atoms());
-        triple(md, "mean temperature", mean(a.column(4)), mean(b.column(4)));
-        triple(md, "mean potential energy per atom [" + energyUnit + "]", mean(peA), mean(peB));
-        triple(md, "std of potential energy per atom [" + energyUnit + "]", std(peA), std(peB));
+        boolean kinetic = recorded(a.column(4)) && recorded(b.column(4));
+        boolean potential = recorded(peA) && recorded(peB);
+        if (kinetic) {
+            triple(md, "mean temperature", mean(a.column(4)), mean(b.column(4)));
+        }
+        if (potential) {
+            triple(md, "mean potential energy per atom [" + energyUnit + "]", mean(peA), mean(peB));
+            triple(md, "std of potential energy per atom [" + energyUnit + "]", std(peA), std(peB));
+        }
         BlockAverage pa = BlockAverage.of(a.column(5));
         BlockAverage pb = BlockAverage.of(b.column(5));
-        md.append(String.format(Locale.ROOT, "| mean pressure [%s] | %s ± %s | %s ± %s | %s ± %s |\n", pressureUnit,
-                fmt(pa.mean()), fmt(pa.stdError()), fmt(pb.mean()), fmt(pb.stdError()), fmt(pb.mean() - pa.mean()),
-                fmt(Math.hypot(pa.stdError(), pb.stdError()))));
-        double[] msdA = msd(a);
-        double[] msdB = msd(b);
+        if (kinetic) {
+            md.append(String.format(Locale.ROOT, "| mean pressure [%s] | %s ± %s | %s ± %s | %s ± %s |\n",
+                    pressureUnit, fmt(pa.mean()), fmt(pa.stdError()), fmt(pb.mean()), fmt(pb.stdError()),
+                    fmt(pb.mean() - pa.mean()), fmt(Math.hypot(pa.stdError(), pb.stdError()))));
+        }
+        double[] msdA = a.structure().msd();
+        double[] msdB = b.structure().msd();
         double dA = msdA.length >= 3 ? Msd.diffusion(msdA, ref.sampleInterval()) : Double.NaN;
         double dB = msdB.length >= 3 ? Msd.diffusion(msdB, model.sampleInterval()) : Double.NaN;
         triple(md, "diffusion coefficient D [" + lengthUnit + "^2/" + timeUnit + "]", dA, dB);
-        if (a.samples() >= 3 && b.samples() >= 3) {
+        if (kinetic && a.samples() >= 3 && b.samples() >= 3) {
             EnergyDrift ea = EnergyDrift.of(a.column(0), a.column(3), a.column(2), n);
             EnergyDrift eb = EnergyDrift.of(b.column(0), b.column(3), b.column(2), b.atoms());
             triple(md, "conserved-energy drift per atom [" + energyUnit + "/" + timeUnit + "]", ea.slopePerAtom(),
@@ -84,11 +94,16 @@ public final class ComparisonReport {
                     eb.rmsPerAtom());
             triple(md, "drift over the run / std(kinetic energy)", ea.driftOverKineticStd(), eb.driftOverKineticStd());
         }
-        md.append(String.format(Locale.ROOT, "\nPressure: kinetic + virial, as in the thermo output; ± is the "
-                + "standard error of the mean from %d block averages of consecutive samples (std of the block means / "
-                + "sqrt(blocks)); the difference's error adds both in quadrature.\n", pa.blocks()));
-        md.append("\nThe conserved energy is the total energy (NVE) or the total minus the energy the thermostat "
-                + "exchanged (Langevin, CSVR); its drift judges integration with each potential.\n");
+        if (kinetic) {
+            md.append(String.format(Locale.ROOT, "\nPressure: kinetic + virial, as in the thermo output; ± is the "
+                    + "standard error of the mean from %d block averages of consecutive samples (std of the block "
+                    + "means / sqrt(blocks)); the difference's error adds both in quadrature.\n", pa.blocks()));
+            md.append("\nThe conserved energy is the total energy (NVE) or the total minus the energy the "
+                    + "thermostat exchanged (Langevin, CSVR); its drift judges integration with each potential.\n");
+        } else {
+            md.append("\nTemperature, pressure and the conserved energy need the kinetic energy, which trajectory "
+                    + "frames do not give (no masses): not compared.\n");
+        }
         md.append("\n## Radial distribution functions\n\nIntegrated absolute difference "
                 + "sum|g_model - g_ref| dr / sum g_ref dr over 0..r_max:\n\n| pair | difference | first peak (ref) | "
                 + "first peak (model) |\n| --- | --- | --- | --- |\n");
@@ -96,6 +111,7 @@ public final class ComparisonReport {
         Rdf rb = b.rdf();
         double[] r = ra.r();
         XYChart rdfChart = chart("Radial distribution functions", "r [" + lengthUnit + "]", "g(r)");
+        Csv rdfCsv = new Csv().column("r", lengthUnit, r);
         int nt = typeNames.length;
         for (int s = 0; s < nt; s++) {
             for (int t = s; t < nt; t++) {
@@ -106,13 +122,18 @@ public final class ComparisonReport {
                         100 * Rdf.relativeDifference(gb, ga), peak(r, ga), peak(r, gb)));
                 line(rdfChart, pair + " reference", r, ga, false);
                 line(rdfChart, pair + " model", r, gb, true);
+                rdfCsv.column("g " + pair + " reference", "", ga).column("g " + pair + " model", "", gb);
             }
         }
         if (nt > 1) {
             md.append(String.format(Locale.ROOT, "| all | %.2f%% | %s | %s |\n",
                     100 * Rdf.relativeDifference(rb.gTotal(), ra.gTotal()), peak(r, ra.gTotal()), peak(r, rb.gTotal())));
         }
+        if (nt > 1) {
+            rdfCsv.column("g all reference", "", ra.gTotal()).column("g all model", "", rb.gTotal());
+        }
         save(rdfChart, dir.resolve("rdf.png"));
+        rdfCsv.write(dir.resolve("rdf.csv"));
         md.append("\n![RDF](rdf.png)\n");
         if (a.angles() != null) {
             BondAngles aa = a.angles();
@@ -126,40 +147,60 @@ public final class ComparisonReport {
             line(c, "reference", aa.theta(), aa.density(), false);
             line(c, "model", ab.theta(), ab.density(), true);
             save(c, dir.resolve("angles.png"));
+            new Csv().column("angle", "deg", aa.theta()).column("density reference", "1/deg", aa.density())
+                    .column("density model", "1/deg", ab.density()).write(dir.resolve("angles.csv"));
             md.append("\n![bond angles](angles.png)\n");
         }
-        XYChart pe = chart("Potential-energy distribution", "potential energy per atom [" + energyUnit + "]",
-                "probability density");
-        double lo = Math.min(min(peA), min(peB));
-        double hi = Math.max(max(peA), max(peB));
-        double[][] ha = histogram(peA, lo, hi, 30);
-        double[][] hb = histogram(peB, lo, hi, 30);
-        line(pe, "reference", ha[0], ha[1], false);
-        line(pe, "model", hb[0], hb[1], true);
-        save(pe, dir.resolve("pe.png"));
-        md.append("\n## Potential-energy distribution\n\n![potential energy](pe.png)\n");
+        if (potential) {
+            XYChart pe = chart("Potential-energy distribution", "potential energy per atom [" + energyUnit + "]",
+                    "probability density");
+            double lo = Math.min(min(peA), min(peB));
+            double hi = Math.max(max(peA), max(peB));
+            double[][] ha = histogram(peA, lo, hi, 30);
+            double[][] hb = histogram(peB, lo, hi, 30);
+            line(pe, "reference", ha[0], ha[1], false);
+            line(pe, "model", hb[0], hb[1], true);
+            save(pe, dir.resolve("pe.png"));
+            new Csv().column("potential energy per atom", energyUnit, ha[0])
+                    .column("density reference", "1/" + energyUnit, ha[1])
+                    .column("density model", "1/" + energyUnit, hb[1]).write(dir.resolve("pe.csv"));
+            md.append("\n## Potential-energy distribution\n\n![potential energy](pe.png)\n");
+        }
         XYChart m = chart("Mean-squared displacement", "t [" + timeUnit + "]", "MSD [" + lengthUnit + "^2]");
         line(m, "reference", lags(msdA.length, ref.sampleInterval()), msdA, false);
         line(m, "model", lags(msdB.length, model.sampleInterval()), msdB, true);
         save(m, dir.resolve("msd.png"));
+        new Csv().column("t reference", timeUnit, lags(msdA.length, ref.sampleInterval()))
+                .column("MSD reference", lengthUnit + "^2", msdA)
+                .column("t model", timeUnit, lags(msdB.length, model.sampleInterval()))
+                .column("MSD model", lengthUnit + "^2", msdB).write(dir.resolve("msd.csv"));
         md.append("\n## Mean-squared displacement\n\nAveraged over atoms and time origins up to half the run; "
                 + "D = slope/6 fitted over the later half of the lags.\n\n![MSD](msd.png)\n");
-        XYChart e = chart("Conserved energy per atom", "t [" + timeUnit + "]", "E/N - E0/N [" + energyUnit + "]");
-        line(e, "reference", a.column(0), shifted(perAtom(a.column(3), n)), false);
-        line(e, "model", b.column(0), shifted(perAtom(b.column(3), b.atoms())), true);
-        save(e, dir.resolve("energy.png"));
-        md.append("\n## Conserved energy\n\n![conserved energy](energy.png)\n");
+        if (kinetic) {
+            XYChart e = chart("Conserved energy per atom", "t [" + timeUnit + "]", "E/N - E0/N [" + energyUnit + "]");
+            double[] ea = shifted(perAtom(a.column(3), n));
+            double[] eb = shifted(perAtom(b.column(3), b.atoms()));
+            line(e, "reference", a.column(0), ea, false);
+            line(e, "model", b.column(0), eb, true);
+            save(e, dir.resolve("energy.png"));
+            new Csv().column("t reference", timeUnit, a.column(0)).column("E/N - E0/N reference", energyUnit, ea)
+                    .column("t model", timeUnit, b.column(0)).column("E/N - E0/N model", energyUnit, eb)
+                    .write(dir.resolve("energy.csv"));
+            md.append("\n## Conserved energy\n\n![conserved energy](energy.png)\n");
+        }
         String text = md.toString();
         Files.writeString(dir.resolve("report.md"), text);
         return text;
     }
 
-    private static double[] msd(Sampler s) {
-        double[][] frames = s.unwrappedFrames();
-        if (frames.length < 2) {
-            return new double[] {0};
+    /** True when a sampled column holds at least one number (not all NaN). */
+    private static boolean recorded(double[] x) {
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                return true;
+            }
         }
-        return Msd.compute(frames, frames.length / 2);
+        return false;
     }
 
     private static String peak(double[] r, double[] g) {

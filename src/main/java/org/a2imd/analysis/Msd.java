@@ -38,9 +38,28 @@ public final class Msd {
 
     /** D from the slope of msd against time over lags maxLag/2..maxLag (dt = time between frames). */
     public static double diffusion(double[] msd, double dt) {
+        return fit(msd, dt).diffusion();
+    }
+
+    /**
+     * The Einstein fit MSD = 6 D t + c over lags lo..hi (in frames): D and the window it used.
+     *
+     * @param diffusion D = slope / 6
+     * @param intercept c (the ballistic offset)
+     * @param fromLag first lag of the window
+     * @param toLag last lag of the window
+     */
+    public record Fit(double diffusion, double intercept, int fromLag, int toLag) {
+    }
+
+    /** The fit over the later half of the lags, maxLag/2..maxLag (past the ballistic regime). */
+    public static Fit fit(double[] msd, double dt) {
         int hi = msd.length - 1;
-        int lo = Math.max(1, hi / 2);
-        if (hi - lo < 1) {
+        return fit(msd, dt, Math.max(1, hi / 2), hi);
+    }
+
+    public static Fit fit(double[] msd, double dt, int lo, int hi) {
+        if (hi - lo < 1 || lo < 0 || hi >= msd.length) {
             throw new IllegalArgumentException("need at least 3 lags to fit a diffusion coefficient");
         }
         double tm = 0;
@@ -58,6 +77,7 @@ public final class Msd {
             stt += (k * dt - tm) * (k * dt - tm);
             stm += (k * dt - tm) * (msd[k] - mm);
         }
-        return stm / stt / 6.0;
+        double slope = stm / stt;
+        return new Fit(slope / 6.0, mm - slope * tm, lo, hi);
     }
 }

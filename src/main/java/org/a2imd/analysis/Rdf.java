@@ -18,6 +18,8 @@ public final class Rdf {
     private final double[] d = new double[3];
     /** Sum over frames of N_a N_b' / V for each ordered pair of types. */
     private final double[] norm;
+    /** Sum over frames of the number of atoms of each type (the coordination numbers' denominator). */
+    private final double[] typeAtoms;
     private int frames;
 
     public Rdf(int nTypes, double rMax, int bins) {
@@ -30,6 +32,7 @@ public final class Rdf {
         this.dr = rMax / bins;
         this.counts = new double[nTypes * nTypes * bins];
         this.norm = new double[nTypes * nTypes];
+        this.typeAtoms = new double[nTypes];
     }
 
     /** Adds one frame (positions 3n interleaved, any images). */
@@ -40,12 +43,13 @@ public final class Rdf {
                     + 0.5 * Math.min(w[0], Math.min(w[1], w[2])));
         }
         double rMax2 = rMax * rMax;
+        MinimumImage image = new MinimumImage(box);
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 d[0] = pos[3 * i] - pos[3 * j];
                 d[1] = pos[3 * i + 1] - pos[3 * j + 1];
                 d[2] = pos[3 * i + 2] - pos[3 * j + 2];
-                box.minimumImage(d);
+                image.apply(d);
                 double r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
                 if (r2 >= rMax2) {
                     continue;
@@ -61,6 +65,7 @@ public final class Rdf {
         }
         double v = box.volume();
         for (int a = 0; a < nTypes; a++) {
+            typeAtoms[a] += count[a];
             for (int b = 0; b < nTypes; b++) {
                 norm[a * nTypes + b] += (double) count[a] * (a == b ? count[b] - 1 : count[b]) / v;
             }
@@ -74,6 +79,85 @@ public final class Rdf {
 
     public int frames() {
         return frames;
+    }
+
+    public double rMax() {
+        return rMax;
+    }
+
+    public double binWidth() {
+        return dr;
+    }
+
+    /**
+     * Mean number of b neighbours of an a atom (a or b = -1: any type) closer than {@code rCut}, counting
+     * whole bins up to the bin edge nearest rCut. This equals the integral of rho_b g_ab(r) 4 pi r^2 dr to
+     * that edge with rho_b = N_b / V (N_b - 1 for a = b), since g is the counts over that normalisation.
+     */
+    public double coordination(int a, int b, double rCut) {
+        int kMax = Math.min(bins, (int) Math.round(rCut / dr));
+        double c = 0;
+        double centres = 0;
+        for (int s = 0; s < nTypes; s++) {
+            if (a >= 0 && s != a) {
+                continue;
+            }
+            centres += typeAtoms[s];
+            for (int t = 0; t < nTypes; t++) {
+                if (b >= 0 && t != b) {
+                    continue;
+                }
+                for (int k = 0; k < kMax; k++) {
+                    c += counts[(s * nTypes + t) * bins + k];
+                }
+            }
+        }
+        return centres == 0 ? 0 : c / centres;
+    }
+
+    /**
+     * The first minimum of g after its first peak, as a distance (the upper edge of the minimum's bin, so
+     * the shell up to it is whole), or NaN when g only falls to rMax. The search follows a running mean of
+     * g over 2h+1 bins (h = max(2, bins/40)), so statistical noise neither starts nor stops it early: from
+     * the first bin where the mean exceeds half its largest value, up to the peak, down to the minimum;
+     * then the lowest raw bin within h of that.
+     */
+    public double firstMinimum(double[] g) {
+        int h = Math.max(2, bins / 40);
+        double[] s = new double[bins];
+        double max = 0;
+        for (int k = 0; k < bins; k++) {
+            int lo = Math.max(0, k - h);
+            int hi = Math.min(bins - 1, k + h);
+            for (int q = lo; q <= hi; q++) {
+                s[k] += g[q];
+            }
+            s[k] /= hi - lo + 1;
+            max = Math.max(max, s[k]);
+        }
+        if (max == 0) {
+            return Double.NaN;
+        }
+        int k = 0;
+        while (s[k] < 0.5 * max) {
+            k++;
+        }
+        while (k + 1 < bins && s[k + 1] >= s[k]) {
+            k++;
+        }
+        while (k + 1 < bins && s[k + 1] <= s[k]) {
+            k++;
+        }
+        if (k + 1 >= bins) {
+            return Double.NaN;
+        }
+        int best = k;
+        for (int q = Math.max(0, k - h); q <= Math.min(bins - 1, k + h); q++) {
+            if (g[q] < g[best]) {
+                best = q;
+            }
+        }
+        return (best + 1) * dr;
     }
 
     /** Bin centres. */

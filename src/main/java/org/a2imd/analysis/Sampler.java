@@ -14,9 +14,7 @@ import org.a2imd.run.Simulation;
 public final class Sampler implements Observer {
     private final long every;
     private final long from;
-    private final Rdf rdf;
-    private final BondAngles angles;
-    private final List<double[]> unwrapped = new ArrayList<>();
+    private final StructureSeries structure;
     private final List<double[]> series = new ArrayList<>(); // time, potential, kinetic, conserved, temperature, pressure
     private final double[] u = new double[3];
     private int atoms;
@@ -28,8 +26,24 @@ public final class Sampler implements Observer {
         }
         this.every = every;
         this.from = from;
-        this.rdf = rdf;
-        this.angles = angles;
+        this.structure = new StructureSeries(rdf, angles);
+    }
+
+    /**
+     * A sampler filled from stored frames rather than a run (compare --trajectories): each row is time,
+     * potential, kinetic, conserved, temperature, pressure (NaN for what the frames do not hold).
+     */
+    public static Sampler of(List<double[]> rows, int atoms, StructureSeries structure) {
+        Sampler s = new Sampler(structure);
+        s.series.addAll(rows);
+        s.atoms = atoms;
+        return s;
+    }
+
+    private Sampler(StructureSeries structure) {
+        this.every = 1;
+        this.from = 0;
+        this.structure = structure;
     }
 
     private boolean sampled(long step) {
@@ -57,11 +71,7 @@ public final class Sampler implements Observer {
             s.unwrapped(i, u);
             System.arraycopy(u, 0, x, 3 * i, 3);
         }
-        unwrapped.add(x);
-        rdf.add(s.box(), s.pos, s.type, s.n);
-        if (angles != null) {
-            angles.add(s.box(), s.pos, s.n);
-        }
+        structure.add(s.box(), s.pos, x, s.type, s.n);
     }
 
     public int atoms() {
@@ -73,15 +83,19 @@ public final class Sampler implements Observer {
     }
 
     public Rdf rdf() {
-        return rdf;
+        return structure.rdf();
     }
 
     public BondAngles angles() {
-        return angles;
+        return structure.angles();
+    }
+
+    public StructureSeries structure() {
+        return structure;
     }
 
     public double[][] unwrappedFrames() {
-        return unwrapped.toArray(new double[0][]);
+        return structure.unwrappedFrames();
     }
 
     /**

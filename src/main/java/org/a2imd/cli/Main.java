@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "a2imd", mixinStandardHelpOptions = true, version = "a2imd 0.1.0",
         description = "Molecular dynamics with Lennard-Jones, Stillinger-Weber and learned A2I potentials.",
         subcommands = {RunCommand.class, EvalCommand.class, BenchCommand.class, TrainCommand.class,
-            EvaluateCommand.class, CompareCommand.class, LearnCommand.class, CommandLine.HelpCommand.class})
+            EvaluateCommand.class, CompareCommand.class, AnalyzeCommand.class, LearnCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for bad input (deck, data, model files). */
     public static final int EXIT_INPUT = 2;

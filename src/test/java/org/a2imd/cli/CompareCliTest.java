@@ -43,7 +43,12 @@ class CompareCliTest {
         assertTrue(md.contains("10 block averages"), md);
         for (String png : new String[] {"rdf.png", "pe.png", "msd.png", "energy.png"}) {
             assertTrue(Files.size(out.resolve(png)) > 1000, png);
+            // The data behind each plot, units in the header.
+            String csv = png.replace(".png", ".csv");
+            assertTrue(Files.readAllLines(out.resolve(csv)).get(0).matches(".*\\[[^]]+\\].*"), csv);
         }
+        assertTrue(Files.readAllLines(out.resolve("rdf.csv")).get(0)
+                .equals("r [sigma],g Ar-Ar reference [1],g Ar-Ar model [1]"));
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.a2imd.io.deck.Deck;
  * @param referenceLines the reference force field (potential, pair_coeff, neighbor), or empty with a label command
  * @param labelCommand  external labelling command with {in} and {out}, or null
  * @param dataLines     the deck's data lines (initial frames, validation and test files)
- * @param trainingLines split, model, loss, optimizer, committee: copied into every training deck
+ * @param trainingLines split, model, prior, loss, optimizer, committee: copied into every training deck
  * @param testFiles     data files with role test: the members' held-out errors per iteration
  * @param threads       threads of every stage
  * @param startCommittee models that are the committee of iteration 0 instead of a training (empty: train it)
@@ -65,7 +65,7 @@ public record LearnPlan(Path folder, int iterations, double accurateTarget, bool
             }
         }
         List<String> training = new ArrayList<>();
-        for (String k : List.of("split", "model", "loss", "optimizer", "committee")) {
+        for (String k : List.of("split", "model", "prior", "loss", "optimizer", "committee")) {
             for (Command c : deck.all(k)) {
                 training.add(c.toPortableLine());
             }

@@ -37,8 +37,8 @@ final class StageDecks {
             sb.append("data file ").append(quote(p)).append('\n');
         }
         for (String line : plan.trainingLines()) {
-            if (!previous.isEmpty() && line.startsWith("model ")) {
-                continue; // the architecture comes with the initial model
+            if (!previous.isEmpty() && (line.startsWith("model ") || line.startsWith("prior "))) {
+                continue; // the architecture and the prior come with the initial model
             }
             if (!previous.isEmpty() && plan.finetuneEpochs() > 0 && line.startsWith("optimizer ")) {
                 line = withEpochs(line, plan.finetuneEpochs());

@@ -107,12 +107,14 @@ class LearnDeckTest {
     @Test
     void finetuneEpochsReplaceTheOptimizersInLaterIterations() {
         LearnPlan plan = LearnPlan.of(Deck.parse(GOOD.replace("learn folder out iterations 2",
-                "learn folder out iterations 2 mode finetune finetune_epochs 3"), "learn.in", dir).requireForLearn(), 1);
+                "learn folder out iterations 2 mode finetune finetune_epochs 3") + "prior wall\n", "learn.in", dir)
+                .requireForLearn(), 1);
         assertEquals(3, plan.finetuneEpochs());
         String deck = StageDecks.training(plan, 1, List.of(), List.of(dir.resolve("a.model"), dir.resolve("b.model")));
         assertTrue(deck.contains("optimizer adam epochs 3 seed 2\n"), deck);
-        assertTrue(!deck.contains("\nmodel ") && deck.contains("initial_model file"), deck);
-        assertTrue(StageDecks.training(plan, 0, List.of(), List.of()).contains("optimizer adam epochs 2 seed 2\n"));
+        assertTrue(!deck.contains("\nmodel ") && !deck.contains("\nprior ") && deck.contains("initial_model file"), deck);
+        String first = StageDecks.training(plan, 0, List.of(), List.of());
+        assertTrue(first.contains("optimizer adam epochs 2 seed 2\n") && first.contains("\nprior wall\n"), first);
         assertTrue(error(GOOD.replace("learn folder out iterations 2", "learn folder out finetune_epochs 3"))
                 .getMessage().contains("mode finetune"));
         assertTrue(error(GOOD.replace("optimizer adam epochs 2 seed 2", "optimizer adam epochs 9 warmup 3 seed 2")

@@ -78,6 +78,12 @@ final class EvalCommand implements Callable<Integer> {
                 }
                 AtomState s = SimulationSetup.stateOf(frame, units, species, input.toString(), line);
                 SimulationSetup.checkCharges(deck, s);
+                try {
+                    evaluator.neighborList().checkSize(s.box(), s.n);
+                } catch (org.a2imd.neighbor.ListTooLargeException e) {
+                    throw new org.a2imd.core.InputException(input.toString(), line, "this frame's cell is too small for "
+                            + "the deck's cutoff: " + e.getMessage());
+                }
                 evaluator.evaluateFreshList(s, true);
                 frame.setEnergy(evaluator.energy());
                 frame.setVirial(evaluator.virial().clone());

@@ -55,6 +55,12 @@ public final class Main implements Runnable {
             err.flush();
             return EXIT_INPUT;
         }
+        if (e instanceof org.a2imd.neighbor.ListTooLargeException) {
+            // A cutoff against a cell that the set-up checks could not tie to a deck line (a cell changed later).
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return EXIT_INPUT;
+        }
         if (e instanceof SimulationFailure) {
             err.println("error: " + e.getMessage());
             err.flush();

@@ -66,6 +66,7 @@ final class RunCommand implements Callable<Integer> {
         Main.checkThreads(spec, nThreads);
         try (WorkerPool pool = new WorkerPool(nThreads)) {
             ForceEvaluator forces = new ForceEvaluator(field, SimulationSetup.skin(deck, units), pool);
+            SimulationSetup.checkNeighborList(deck, state, forces.neighborList());
             if (restart == null && MinimizeActions.present(deck)) {
                 // Static actions first (minimize, then elastic); a run, if any, starts from their result.
                 SimulationSetup.checkOverlaps(deck, state);

@@ -67,7 +67,12 @@ public final class Main implements Runnable {
             return EXIT_BLOWUP;
         }
         if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
-            err.println("error: " + e.getMessage());
+            IOException io = e instanceof IOException x ? x : ((java.io.UncheckedIOException) e).getCause();
+            // Java's file-system messages are often the bare path: add the reason.
+            String msg = io instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                    && !String.valueOf(io.getMessage()).startsWith("cannot ")
+                    ? f.getFile() + ": " + org.a2imd.core.FileProblems.reason(io) : io.getMessage();
+            err.println("error: " + msg);
             err.flush();
             return 1;
         }

@@ -44,6 +44,7 @@ public final class ExtXyzReader implements Closeable {
      * (a strict decoder fails a whole buffer ahead, so it could not say where).
      */
     public static ExtXyzReader open(Path path) throws IOException {
+        org.a2imd.core.FileProblems.requireReadable(path, "extended-XYZ file");
         return new ExtXyzReader(new java.io.InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8),
                 path.toString());
     }

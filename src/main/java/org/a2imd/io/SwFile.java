@@ -41,6 +41,7 @@ public final class SwFile {
     }
 
     public static SwParameters read(Path file, List<String> species) {
+        org.a2imd.core.FileProblems.requireReadable(file, "Stillinger-Weber parameter file");
         String name = file.toString();
         String text;
         try {

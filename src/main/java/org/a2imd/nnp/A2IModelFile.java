@@ -182,6 +182,7 @@ public final class A2IModelFile {
 
     /** Reads and checks a model file. */
     public static A2IModel read(Path file) {
+        org.a2imd.core.FileProblems.requireReadable(file, "model file");
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;

@@ -101,28 +101,46 @@ public final class Checkpoint {
         out.writeLong(crc.getValue());
         out.flush();
 
+        writeAtomically(path, bytes.toByteArray());
+    }
+
+    /**
+     * Writes a temporary file beside {@code path}, then renames it: a crash never leaves a torn file, and a
+     * failed write (disk full, permission) leaves no temporary file behind and names the file and reason.
+     */
+    static void writeAtomically(Path path, byte[] content) throws IOException {
         Path abs = path.toAbsolutePath();
-        if (abs.getParent() != null) {
-            Files.createDirectories(abs.getParent());
-        }
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            var buf = java.nio.ByteBuffer.wrap(bytes.toByteArray());
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
         try {
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.isDirectory(abs)) {
+                throw new IOException("cannot write " + path + ": it is a directory");
+            }
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
+            }
+            try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                var buf = java.nio.ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            org.a2imd.core.FileProblems.deleteQuietly(tmp);
+            throw e.getMessage() != null && e.getMessage().startsWith("cannot write ") ? e
+                    : org.a2imd.core.FileProblems.writing(path, e);
         }
     }
 
     /** Reads and verifies a checkpoint; a damaged or foreign file is an {@link InputException}. */
     public static Checkpoint read(Path path) {
+        org.a2imd.core.FileProblems.requireReadable(path, "checkpoint file");
         byte[] all;
         try {
             all = Files.readAllBytes(path);

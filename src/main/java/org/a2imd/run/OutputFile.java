@@ -45,12 +45,19 @@ public final class OutputFile implements AutoCloseable {
 
     /** A new, empty file (an existing one is replaced). */
     public static OutputFile create(Path path) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        if (Files.isDirectory(path)) {
+            throw new IOException("cannot write " + path + ": it is a directory");
         }
-        return new OutputFile(path, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING));
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return new OutputFile(path, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING));
+        } catch (IOException e) {
+            throw org.a2imd.core.FileProblems.writing(path, e);
+        }
     }
 
     /** An existing file cut back to {@code length} bytes, written on from there (restarts). */
@@ -83,8 +90,12 @@ public final class OutputFile implements AutoCloseable {
             return;
         }
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(record));
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        } catch (IOException e) {
+            throw org.a2imd.core.FileProblems.writing(path, e);
         }
         record.setLength(0);
     }

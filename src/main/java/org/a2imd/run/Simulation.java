@@ -144,7 +144,9 @@ public final class Simulation {
                 forces.requestEnergy(true);
                 forces.evaluate(state, false);
             }
-        } catch (SimulationFailure e) {
+        } catch (IOException | RuntimeException e) {
+            // Also an output that could not be written: the finishing observers must not write a checkpoint
+            // or final frame of a state whose outputs are incomplete (the last good checkpoint stays).
             failed = true;
             throw e;
         } finally {

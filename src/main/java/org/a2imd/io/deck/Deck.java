@@ -37,6 +37,7 @@ public final class Deck {
 
     /** Reads a deck file (UTF-8); relative file names in it are resolved against its folder. */
     public static Deck parse(Path file) {
+        org.a2imd.core.FileProblems.requireReadable(file, "deck");
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
@@ -44,7 +45,7 @@ public final class Deck {
         } catch (CharacterCodingException e) {
             throw new InputException(file.toString(), 0, "the deck is not UTF-8 text");
         } catch (IOException e) {
-            throw new InputException(file.toString(), 0, "cannot read the deck: " + e.getMessage());
+            throw new InputException(file.toString(), 0, "cannot read the deck: " + org.a2imd.core.FileProblems.reason(e));
         }
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), dir);

@@ -1,6 +1,9 @@
 package org.a2imd.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.a2imd.core.AtomState;
@@ -21,6 +24,7 @@ import org.a2imd.run.DeviationStopObserver;
 import org.a2imd.run.FinalConfigurationObserver;
 import org.a2imd.run.ModelDeviationObserver;
 import org.a2imd.run.OutputFile;
+import org.a2imd.run.RunRecord;
 import org.a2imd.run.Simulation;
 import org.a2imd.run.StateFrames;
 import org.a2imd.run.TerminalProgress;
@@ -44,8 +48,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--restart", paramLabel = "FILE",
             description = "continue from this checkpoint (written by the same deck); output files are cut back "
-                    + "to the checkpoint and appended to")
+                    + "to the checkpoint and appended to; they must hold what the checkpoint recorded (same content, same "
+                    + "layout relative to the deck) and the deck the same physics, else the restart is refused")
     Path restart;
+
+    @Option(names = "--new-outputs",
+            description = "with --restart: start new output files (thermo, trajectory, model_deviation, candidates) "
+                    + "from the checkpoint instead of continuing the old ones, replacing files of the same name; needed "
+                    + "when the outputs no longer match the checkpoint (moved, truncated, edited) or the deck's "
+                    + "physics changed")
+    boolean newOutputs;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the deck's, else all cores)")
     Integer threads;
@@ -81,9 +93,20 @@ final class RunCommand implements Callable<Integer> {
             Integrator integrator = SimulationSetup.integrator(deck);
             Simulation sim = new Simulation(state, forces, integrator);
             Checkpoint checkpoint = null;
+            RunRecord record = RestartCheck.record(deck, field, integrator, forces.neighborList().skin());
+            Map<Path, Long> resume = Map.of();
+            if (newOutputs && restart == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--new-outputs needs --restart FILE");
+            }
             if (restart != null) {
                 checkpoint = Checkpoint.read(restart);
                 checkpoint.applyTo(sim, restart.toString());
+                List<String> changes = new ArrayList<>();
+                resume = RestartCheck.verify(checkpoint, restart, record, RestartCheck.outputs(deck), newOutputs, changes);
+                if (newOutputs) {
+                    LOG.warn("--new-outputs: new output files start at step {}{}", checkpoint.step(),
+                            changes.isEmpty() ? "" : "; the deck changed since the checkpoint: " + String.join("; ", changes));
+                }
             } else {
                 SimulationSetup.checkOverlaps(deck, state);
                 var velocity = deck.optional("velocity");
@@ -93,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 state.removeCentreOfMassMomentum();
             }
-            addObservers(deck, sim, checkpoint);
+            addObservers(deck, sim, resume, record);
             if (!noProgress) {
                 sim.setProgressListener(TerminalProgress.forConsole("a2imd run"));
             }
@@ -132,29 +155,30 @@ final class RunCommand implements Callable<Integer> {
         });
     }
 
-    private void addObservers(Deck deck, Simulation sim, Checkpoint checkpoint) throws java.io.IOException {
+    private void addObservers(Deck deck, Simulation sim, Map<Path, Long> resume, RunRecord record)
+            throws java.io.IOException {
         var thermo = deck.optional("thermo");
         if (thermo.isPresent()) {
             Command t = thermo.get();
-            OutputFile file = t.has("file") ? open(t.getPath("file"), checkpoint) : null;
-            boolean resumed = file != null && checkpoint != null && checkpoint.outputLength(t.getPath("file")) != null;
+            OutputFile file = t.has("file") ? open(t.getPath("file"), resume) : null;
+            boolean resumed = file != null && resume.containsKey(t.getPath("file"));
             sim.addObserver(new ThermoObserver(t.getInt("every"), file, resumed));
         }
         for (Command t : deck.all("trajectory")) {
-            sim.addObserver(new TrajectoryObserver(open(t.getPath("file"), checkpoint), t.getInt("every"),
+            sim.addObserver(new TrajectoryObserver(open(t.getPath("file"), resume), t.getInt("every"),
                     new StateFrames.Columns(t.getBool("velocities"), t.getBool("forces"), t.getBool("energies"),
                             t.getBool("deviation"))));
         }
         var devi = deck.optional("model_deviation");
         if (devi.isPresent()) {
             Path p = devi.get().getPath("file");
-            sim.addObserver(new ModelDeviationObserver(open(p, checkpoint), devi.get().getInt("every"),
-                    checkpoint != null && checkpoint.outputLength(p) != null));
+            sim.addObserver(new ModelDeviationObserver(open(p, resume), devi.get().getInt("every"),
+                    resume.containsKey(p)));
         }
         var cand = deck.optional("candidates");
         if (cand.isPresent()) {
             Command c = cand.get();
-            sim.addObserver(new CandidatesObserver(open(c.getPath("file"), checkpoint), c.getDouble("lo"),
+            sim.addObserver(new CandidatesObserver(open(c.getPath("file"), resume), c.getDouble("lo"),
                     c.getDouble("hi"), c.getInt("every")));
         }
         deck.optional("write_final").ifPresent(c -> sim.addObserver(new FinalConfigurationObserver(c.getPath("file"))));
@@ -162,22 +186,17 @@ final class RunCommand implements Callable<Integer> {
         deck.optional("deviation_stop").ifPresent(c -> sim.addObserver(new DeviationStopObserver(c.getDouble("above"))));
         var chk = deck.optional("checkpoint");
         if (chk.isPresent()) {
-            sim.addObserver(new CheckpointObserver(chk.get().getPath("file"), chk.get().getInt("every")));
+            sim.addObserver(new CheckpointObserver(chk.get().getPath("file"), chk.get().getInt("every"), record));
         } else {
             // No checkpoint asked for: still leave one when the run ends or is interrupted.
             String name = deckFile.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".chk";
-            sim.addObserver(new CheckpointObserver(deck.baseDir().resolve(name), Long.MAX_VALUE));
+            sim.addObserver(new CheckpointObserver(deck.baseDir().resolve(name), Long.MAX_VALUE, record));
         }
     }
 
     /** A new output file, or on restart the run's file cut back to its length at the checkpoint. */
-    private static OutputFile open(Path path, Checkpoint checkpoint) throws java.io.IOException {
-        if (checkpoint != null) {
-            Long length = checkpoint.outputLength(path);
-            if (length != null) {
-                return OutputFile.resume(path, length);
-            }
-        }
-        return OutputFile.create(path);
+    private static OutputFile open(Path path, Map<Path, Long> resume) throws java.io.IOException {
+        Long length = resume.get(path);
+        return length != null ? OutputFile.resume(path, length) : OutputFile.create(path);
     }
 }

@@ -21,6 +21,7 @@ import org.a2imd.run.CandidatesObserver;
 import org.a2imd.run.Checkpoint;
 import org.a2imd.run.CheckpointObserver;
 import org.a2imd.run.DeviationStopObserver;
+import org.a2imd.run.EnergyWatchdog;
 import org.a2imd.run.FinalConfigurationObserver;
 import org.a2imd.run.ModelDeviationObserver;
 import org.a2imd.run.OutputFile;
@@ -184,6 +185,7 @@ final class RunCommand implements Callable<Integer> {
         deck.optional("write_final").ifPresent(c -> sim.addObserver(new FinalConfigurationObserver(c.getPath("file"))));
         // After the outputs (they show the offending step), before the checkpoints (none is written then).
         deck.optional("deviation_stop").ifPresent(c -> sim.addObserver(new DeviationStopObserver(c.getDouble("above"))));
+        watchdog(deck).ifPresent(sim::addObserver);
         var chk = deck.optional("checkpoint");
         if (chk.isPresent()) {
             sim.addObserver(new CheckpointObserver(chk.get().getPath("file"), chk.get().getInt("every"), record));
@@ -192,6 +194,22 @@ final class RunCommand implements Callable<Integer> {
             String name = deckFile.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".chk";
             sim.addObserver(new CheckpointObserver(deck.baseDir().resolve(name), Long.MAX_VALUE, record));
         }
+    }
+
+    /** The energy watchdog: on by default, "watchdog drift X [every N]" sets it, "watchdog off" removes it. */
+    private static java.util.Optional<EnergyWatchdog> watchdog(Deck deck) {
+        var w = deck.optional("watchdog");
+        if (w.isPresent() && w.get().variant().equals("off")) {
+            return java.util.Optional.empty();
+        }
+        double limit = w.map(c -> c.getDouble("limit")).orElse(EnergyWatchdog.DEFAULT_DRIFT);
+        int every = w.map(c -> c.getInt("every")).orElse(EnergyWatchdog.DEFAULT_EVERY);
+        var integ = deck.optional("integrator");
+        double target = integ.isPresent() && !integ.get().variant().equals("nve")
+                ? integ.get().getDouble("temperature") : Double.NaN;
+        // Floor of the energy scale: a cold start must not alarm on round-off (T* 0.01 in lj, 1 K in metal).
+        double floor = deck.units() == Units.LJ ? 0.01 : 1.0;
+        return java.util.Optional.of(new EnergyWatchdog(limit, every, target, floor));
     }
 
     /** A new output file, or on restart the run's file cut back to its length at the checkpoint. */

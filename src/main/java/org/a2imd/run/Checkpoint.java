@@ -49,6 +49,8 @@ public final class Checkpoint {
     private String integratorKind;
     private byte[] integratorState;
     private int version;
+    private double conservedReference = Double.NaN;
+    private double conservedScale = Double.NaN;
     private final Map<String, OutputRecord> outputs = new LinkedHashMap<>();
     private final java.util.List<String> physics = new java.util.ArrayList<>();
 
@@ -118,6 +120,8 @@ public final class Checkpoint {
         for (String line : record.physics()) {
             out.writeUTF(line);
         }
+        out.writeDouble(sim.conservedReference());
+        out.writeDouble(sim.conservedScale());
         out.flush();
         CRC32 crc = new CRC32();
         crc.update(bytes.toByteArray());
@@ -238,6 +242,8 @@ public final class Checkpoint {
                 for (int k = 0; k < lines; k++) {
                     c.physics.add(in.readUTF());
                 }
+                c.conservedReference = in.readDouble();
+                c.conservedScale = in.readDouble();
             }
             return c;
         } catch (EOFException e) {
@@ -319,6 +325,7 @@ public final class Checkpoint {
         System.arraycopy(image, 0, s.image, 0, image.length);
         sim.integrator().readState(new DataInputStream(new ByteArrayInputStream(integratorState)));
         sim.setStep(step);
+        sim.setConservedReference(conservedReference, conservedScale);
         sim.forces().neighborList().rebuildFrom(s, neighborReference);
         sim.forces().neighborList().setBuildCount(neighborBuilds);
     }

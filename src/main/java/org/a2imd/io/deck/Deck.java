@@ -37,7 +37,10 @@ public final class Deck {
 
     /** Reads a deck file (UTF-8); relative file names in it are resolved against its folder. */
     public static Deck parse(Path file) {
-        org.a2imd.core.FileProblems.requireReadable(file, "deck");
+        String unreadable = org.a2imd.core.FileProblems.unreadable(file);
+        if (unreadable != null) {
+            throw new InputException(file.toString(), 0, "cannot read the deck: " + unreadable);
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))

@@ -92,6 +92,36 @@ public final class FileProblems {
         return new IOException("cannot write " + where + ": " + reason(e), e);
     }
 
+    /**
+     * A text file that is not UTF-8, refused at the line and column of its first bad byte (Java's decoder
+     * says only "Input length = 1"); {@code expected} says what the file should be.
+     */
+    public static InputException notUtf8(Path p, String expected) {
+        byte[] b;
+        try {
+            b = Files.readAllBytes(p);
+        } catch (IOException e) {
+            return new InputException(p.toString(), 0, "not UTF-8 text: " + expected + " was expected");
+        }
+        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(b.length + 1);
+        java.nio.charset.CoderResult r = d.decode(in, out, true);
+        int bad = r.isError() ? in.position() : b.length;
+        int line = 1;
+        int column = 1;
+        for (int k = 0; k < out.position(); k++) {
+            if (out.get(k) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new InputException(p.toString(), line, column, String.format("byte 0x%02x (offset %d) is not UTF-8 text: "
+                + "%s was expected (a binary or wrongly encoded file?)", bad < b.length ? b[bad] & 0xff : 0, bad, expected));
+    }
+
     /** Deletes a temporary file after a failure, quietly: the failure is what must be reported. */
     public static void deleteQuietly(Path tmp) {
         try {

@@ -49,7 +49,7 @@ public final class SwFile {
         } catch (NoSuchFileException e) {
             throw new InputException(name, 0, "Stillinger-Weber parameter file not found");
         } catch (CharacterCodingException e) {
-            throw new InputException(name, 0, "not a text file (invalid UTF-8)");
+            throw org.a2imd.core.FileProblems.notUtf8(file, "a Stillinger-Weber parameter file");
         } catch (IOException e) {
             throw new InputException(name, 0, "cannot read the Stillinger-Weber parameter file: " + e.getMessage());
         }

@@ -192,7 +192,7 @@ public final class A2IModelFile {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InputException(file.toString(), 0, "model file not found");
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InputException(file.toString(), 0, "not a text file (invalid UTF-8): not an A2I model file");
+            throw org.a2imd.core.FileProblems.notUtf8(file, "an A2I model file");
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, "cannot read the model file: " + e.getMessage());
         }

@@ -196,35 +196,55 @@ class MalformedInputGeneratorTest {
             byte bad = pick(new Byte[] {(byte) 0xe9, (byte) 0xff, (byte) 0xc3, (byte) 0x80}, rnd);
             Cli.Result r;
             String name;
+            int at;
+            byte[] original;
             switch (k % 4) {
                 case 0 -> {
                     name = "in.extxyz";
-                    Files.write(dir.resolve(name), insert(xyz, rnd.nextInt(xyz.length), bad));
+                    original = xyz;
+                    at = rnd.nextInt(xyz.length);
+                    Files.write(dir.resolve(name), insert(xyz, at, bad));
                     Files.writeString(dir.resolve("eval.in"), EVAL_LJ);
                     r = bounded("eval", "--threads", "1", dir.resolve("eval.in").toString(), dir.resolve(name).toString(),
                             dir.resolve("out.extxyz").toString());
                 }
                 case 1 -> {
                     name = "m.model";
-                    Files.write(dir.resolve(name), insert(model, rnd.nextInt(model.length), bad));
+                    original = model;
+                    at = rnd.nextInt(model.length);
+                    Files.write(dir.resolve(name), insert(model, at, bad));
                     Files.writeString(dir.resolve("eval.in"), EVAL_A2I);
                     r = bounded("eval", "--threads", "1", dir.resolve("eval.in").toString(), "inputs/lj-liquid-256-T1.2.extxyz",
                             dir.resolve("out.extxyz").toString());
                 }
                 case 2 -> {
                     name = "si.sw";
-                    Files.write(dir.resolve(name), insert(sw, rnd.nextInt(sw.length), bad));
+                    original = sw;
+                    at = rnd.nextInt(sw.length);
+                    Files.write(dir.resolve(name), insert(sw, at, bad));
                     Files.writeString(dir.resolve("run.in"), SW_DECK);
                     r = bounded("run", "--no-progress", dir.resolve("run.in").toString());
                 }
                 default -> {
                     name = "run.in";
-                    Files.write(dir.resolve(name), insert(deck, rnd.nextInt(deck.length), bad));
+                    original = deck;
+                    at = rnd.nextInt(deck.length);
+                    Files.write(dir.resolve(name), insert(deck, at, bad));
                     r = bounded("run", "--no-progress", dir.resolve(name).toString());
                 }
             }
             assertRefused(r, name + " with byte " + (bad & 0xff));
-            assertTrue(r.err().contains(name), r.err());
+            // The inputs are ASCII, so the bad byte's line and column follow from where it was put.
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (original[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            String where = name + ":" + line + ":" + (at - lineStart + 1) + ":";
+            assertTrue(r.err().contains(where) && r.err().contains("not UTF-8"), "expected " + where + " in " + r.err());
         }
     }
 

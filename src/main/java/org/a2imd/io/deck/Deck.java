@@ -46,7 +46,7 @@ public final class Deck {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new InputException(file.toString(), 0, "the deck is not UTF-8 text");
+            throw org.a2imd.core.FileProblems.notUtf8(file, "a deck");
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, "cannot read the deck: " + org.a2imd.core.FileProblems.reason(e));
         }

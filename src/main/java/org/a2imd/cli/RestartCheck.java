@@ -60,6 +60,39 @@ final class RestartCheck {
         return new RunRecord(deck.baseDir(), lines);
     }
 
+    /**
+     * Refuses a deck whose outputs (thermo, trajectory, model_deviation, candidates, checkpoint) would
+     * replace one of its inputs: the deck itself, or an input reached through another path (a link). The
+     * deck layer (DeckChecks) already refuses an output named exactly as an input of the deck.
+     */
+    static void checkOutputsAreNotInputs(Deck deck, Path deckFile) throws IOException {
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(deckFile);
+        deck.optional("read_extxyz").ifPresent(c -> inputs.add(c.getPath("file")));
+        for (Command c : deck.all("potential")) {
+            if (c.variant().equals("sw") || c.variant().equals("a2i")) {
+                inputs.addAll(c.getPaths("file"));
+            }
+        }
+        List<Command> writers = new ArrayList<>();
+        deck.optional("thermo").filter(c -> c.has("file")).ifPresent(writers::add);
+        writers.addAll(deck.all("trajectory"));
+        deck.optional("model_deviation").ifPresent(writers::add);
+        deck.optional("candidates").ifPresent(writers::add);
+        deck.optional("checkpoint").ifPresent(writers::add);
+        for (Command w : writers) {
+            Path out = w.getPath("file");
+            for (Path in : inputs) {
+                boolean same = out.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize())
+                        || (Files.exists(out) && Files.exists(in) && Files.isSameFile(out, in));
+                if (same) {
+                    throw w.error("file", w.name() + " would overwrite the input " + in
+                            + " (output files are emptied when the run starts); give another name");
+                }
+            }
+        }
+    }
+
     /** The output files a run deck writes and a checkpoint records. */
     static List<Path> outputs(Deck deck) {
         List<Path> out = new ArrayList<>();

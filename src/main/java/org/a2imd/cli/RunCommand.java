@@ -69,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Deck deck = Deck.parse(deckFile).requireForRun();
+        RestartCheck.checkOutputsAreNotInputs(deck, deckFile);
         Units units = deck.units();
         SpeciesSet species = deck.species();
         ForceField field = SimulationSetup.forceField(deck, species);

@@ -111,4 +111,22 @@ class FileErrorTest {
         assertFalse(Files.exists(dir.resolve("r.chk.tmp")));
         assertFalse(Files.exists(dir.resolve("f.extxyz.tmp")));
     }
+
+    @Test
+    void runOutputsNeverReplaceInputs() throws IOException {
+        Path xyz = dir.resolve("start.extxyz");
+        Files.copy(Path.of(XYZ), xyz);
+        long size = Files.size(xyz);
+        String deck = BadInputTest.GOOD.replace("lattice fcc density 0.8442 replicate 4 4 4 species Ar", "read_extxyz start.extxyz");
+        Path run = dir.resolve("r.in");
+        for (String out : new String[] {"trajectory file start.extxyz every 1", "thermo every 1 file ./start.extxyz",
+            "checkpoint file r.in every 1", "trajectory file r.in every 1"}) {
+            Files.writeString(run, deck + out + "\n");
+            Cli.Result r = Cli.run("run", "--no-progress", run.toString());
+            assertError(r, 2, "r.in:10", "overwrite the input");
+            assertEquals(size, Files.size(xyz));
+        }
+        Files.writeString(run, deck + "write_final file start.extxyz\n");
+        assertError(Cli.run("run", "--no-progress", run.toString()), 2, "overwrite the input");
+    }
 }

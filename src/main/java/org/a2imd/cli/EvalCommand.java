@@ -54,19 +54,30 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Deck deck = Deck.parse(deckFile).requireForEval();
+        checkFiles(input, output);
+        if (Files.exists(output) && Files.isSameFile(deckFile, output)) {
+            throw new org.a2imd.core.InputException(output.toString(), 0, "the output is the deck; give another name");
+        }
         Units units = deck.units();
         SpeciesSet species = deck.species();
         ForceField field = SimulationSetup.forceField(deck, species);
         int nThreads = threads != null ? Main.checkThreads(spec, threads) : Runtime.getRuntime().availableProcessors();
         Path abs = output.toAbsolutePath();
-        if (abs.getParent() != null) {
-            Files.createDirectories(abs.getParent());
-        }
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
+        try {
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
+            }
+            Files.newBufferedWriter(tmp).close();
+        } catch (java.io.IOException e) {
+            org.a2imd.core.FileProblems.deleteQuietly(tmp);
+            throw org.a2imd.core.FileProblems.writing(output, e);
+        }
         int frames = 0;
         try (WorkerPool pool = new WorkerPool(nThreads);
                 ExtXyzReader reader = ExtXyzReader.open(input);
-                Writer w = Files.newBufferedWriter(tmp)) {
+                Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                        new WriteErrorsName(Files.newOutputStream(tmp), output), java.nio.charset.StandardCharsets.UTF_8))) {
             ForceEvaluator evaluator = new ForceEvaluator(field, 0.0, pool);
             CommitteeForceField committee = CommitteeForceField.in(field);
             ExtXyzWriter writer = new ExtXyzWriter(w);
@@ -78,6 +89,12 @@ final class EvalCommand implements Callable<Integer> {
                 }
                 AtomState s = SimulationSetup.stateOf(frame, units, species, input.toString(), line);
                 SimulationSetup.checkCharges(deck, s);
+                try {
+                    evaluator.neighborList().checkSize(s.box(), s.n);
+                } catch (org.a2imd.neighbor.ListTooLargeException e) {
+                    throw new org.a2imd.core.InputException(input.toString(), line, "this frame's cell is too small for "
+                            + "the deck's cutoff: " + e.getMessage());
+                }
                 evaluator.evaluateFreshList(s, true);
                 frame.setEnergy(evaluator.energy());
                 frame.setVirial(evaluator.virial().clone());
@@ -90,12 +107,56 @@ final class EvalCommand implements Callable<Integer> {
                 writer.write(frame);
                 frames++;
             }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
         } catch (Exception e) {
-            Files.deleteIfExists(tmp);
+            org.a2imd.core.FileProblems.deleteQuietly(tmp);
             throw e;
         }
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
         LOG.info("evaluated {} frame(s) of {} with {}; wrote {}", frames, input, field.describe(), output);
         return 0;
+    }
+
+    /**
+     * Refuses an output that would destroy an input or a folder: OUT = IN (also through another path to the
+     * same file), OUT = the deck, or OUT an existing directory. Bad command-line input: exit status 2.
+     */
+    static void checkFiles(Path in, Path out) throws java.io.IOException {
+        org.a2imd.core.FileProblems.requireReadable(in, "input file");
+        if (Files.isDirectory(out)) {
+            throw new org.a2imd.core.InputException(out.toString(), 0, "the output is an existing directory; give a "
+                    + "file name (a2imd never replaces a directory)");
+        }
+        if (Files.exists(out) && Files.isSameFile(in, out)) {
+            throw new org.a2imd.core.InputException(out.toString(), 0, "the output is the input file " + in
+                    + "; give another name (a2imd never overwrites its input)");
+        }
+    }
+
+    /** Names the output file in a write error (disk full reports only "No space left on device"). */
+    private static final class WriteErrorsName extends java.io.FilterOutputStream {
+        private final Path name;
+
+        WriteErrorsName(java.io.OutputStream out, Path name) {
+            super(out);
+            this.name = name;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            try {
+                out.write(b, off, len);
+            } catch (java.io.IOException e) {
+                throw org.a2imd.core.FileProblems.writing(name, e);
+            }
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            try {
+                out.flush();
+            } catch (java.io.IOException e) {
+                throw org.a2imd.core.FileProblems.writing(name, e);
+            }
+        }
     }
 }

@@ -55,13 +55,24 @@ public final class Main implements Runnable {
             err.flush();
             return EXIT_INPUT;
         }
+        if (e instanceof org.a2imd.neighbor.ListTooLargeException) {
+            // A cutoff against a cell that the set-up checks could not tie to a deck line (a cell changed later).
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return EXIT_INPUT;
+        }
         if (e instanceof SimulationFailure) {
             err.println("error: " + e.getMessage());
             err.flush();
             return EXIT_BLOWUP;
         }
         if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
-            err.println("error: " + e.getMessage());
+            IOException io = e instanceof IOException x ? x : ((java.io.UncheckedIOException) e).getCause();
+            // Java's file-system messages are often the bare path: add the reason.
+            String msg = io instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                    && !String.valueOf(io.getMessage()).startsWith("cannot ")
+                    ? f.getFile() + ": " + org.a2imd.core.FileProblems.reason(io) : io.getMessage();
+            err.println("error: " + msg);
             err.flush();
             return 1;
         }

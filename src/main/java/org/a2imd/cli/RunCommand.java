@@ -1,6 +1,9 @@
 package org.a2imd.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.a2imd.core.AtomState;
@@ -18,9 +21,11 @@ import org.a2imd.run.CandidatesObserver;
 import org.a2imd.run.Checkpoint;
 import org.a2imd.run.CheckpointObserver;
 import org.a2imd.run.DeviationStopObserver;
+import org.a2imd.run.EnergyWatchdog;
 import org.a2imd.run.FinalConfigurationObserver;
 import org.a2imd.run.ModelDeviationObserver;
 import org.a2imd.run.OutputFile;
+import org.a2imd.run.RunRecord;
 import org.a2imd.run.Simulation;
 import org.a2imd.run.StateFrames;
 import org.a2imd.run.TerminalProgress;
@@ -44,8 +49,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--restart", paramLabel = "FILE",
             description = "continue from this checkpoint (written by the same deck); output files are cut back "
-                    + "to the checkpoint and appended to")
+                    + "to the checkpoint and appended to; they must hold what the checkpoint recorded (same content, same "
+                    + "layout relative to the deck) and the deck the same physics, else the restart is refused")
     Path restart;
+
+    @Option(names = "--new-outputs",
+            description = "with --restart: start new output files (thermo, trajectory, model_deviation, candidates) "
+                    + "from the checkpoint instead of continuing the old ones, replacing files of the same name; needed "
+                    + "when the outputs no longer match the checkpoint (moved, truncated, edited) or the deck's "
+                    + "physics changed")
+    boolean newOutputs;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the deck's, else all cores)")
     Integer threads;
@@ -56,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Deck deck = Deck.parse(deckFile).requireForRun();
+        RestartCheck.checkOutputsAreNotInputs(deck, deckFile);
         Units units = deck.units();
         SpeciesSet species = deck.species();
         ForceField field = SimulationSetup.forceField(deck, species);
@@ -66,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
         Main.checkThreads(spec, nThreads);
         try (WorkerPool pool = new WorkerPool(nThreads)) {
             ForceEvaluator forces = new ForceEvaluator(field, SimulationSetup.skin(deck, units), pool);
+            SimulationSetup.checkNeighborList(deck, state, forces.neighborList());
             if (restart == null && MinimizeActions.present(deck)) {
                 // Static actions first (minimize, then elastic); a run, if any, starts from their result.
                 SimulationSetup.checkOverlaps(deck, state);
@@ -80,9 +95,20 @@ final class RunCommand implements Callable<Integer> {
             Integrator integrator = SimulationSetup.integrator(deck);
             Simulation sim = new Simulation(state, forces, integrator);
             Checkpoint checkpoint = null;
+            RunRecord record = RestartCheck.record(deck, field, integrator, forces.neighborList().skin());
+            Map<Path, Long> resume = Map.of();
+            if (newOutputs && restart == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--new-outputs needs --restart FILE");
+            }
             if (restart != null) {
                 checkpoint = Checkpoint.read(restart);
                 checkpoint.applyTo(sim, restart.toString());
+                List<String> changes = new ArrayList<>();
+                resume = RestartCheck.verify(checkpoint, restart, record, RestartCheck.outputs(deck), newOutputs, changes);
+                if (newOutputs) {
+                    LOG.warn("--new-outputs: new output files start at step {}{}", checkpoint.step(),
+                            changes.isEmpty() ? "" : "; the deck changed since the checkpoint: " + String.join("; ", changes));
+                }
             } else {
                 SimulationSetup.checkOverlaps(deck, state);
                 var velocity = deck.optional("velocity");
@@ -92,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 state.removeCentreOfMassMomentum();
             }
-            addObservers(deck, sim, checkpoint);
+            addObservers(deck, sim, resume, record);
             if (!noProgress) {
                 sim.setProgressListener(TerminalProgress.forConsole("a2imd run"));
             }
@@ -131,52 +157,65 @@ final class RunCommand implements Callable<Integer> {
         });
     }
 
-    private void addObservers(Deck deck, Simulation sim, Checkpoint checkpoint) throws java.io.IOException {
+    private void addObservers(Deck deck, Simulation sim, Map<Path, Long> resume, RunRecord record)
+            throws java.io.IOException {
         var thermo = deck.optional("thermo");
         if (thermo.isPresent()) {
             Command t = thermo.get();
-            OutputFile file = t.has("file") ? open(t.getPath("file"), checkpoint) : null;
-            boolean resumed = file != null && checkpoint != null && checkpoint.outputLength(t.getPath("file")) != null;
+            OutputFile file = t.has("file") ? open(t.getPath("file"), resume) : null;
+            boolean resumed = file != null && resume.containsKey(t.getPath("file"));
             sim.addObserver(new ThermoObserver(t.getInt("every"), file, resumed));
         }
         for (Command t : deck.all("trajectory")) {
-            sim.addObserver(new TrajectoryObserver(open(t.getPath("file"), checkpoint), t.getInt("every"),
+            sim.addObserver(new TrajectoryObserver(open(t.getPath("file"), resume), t.getInt("every"),
                     new StateFrames.Columns(t.getBool("velocities"), t.getBool("forces"), t.getBool("energies"),
                             t.getBool("deviation"))));
         }
         var devi = deck.optional("model_deviation");
         if (devi.isPresent()) {
             Path p = devi.get().getPath("file");
-            sim.addObserver(new ModelDeviationObserver(open(p, checkpoint), devi.get().getInt("every"),
-                    checkpoint != null && checkpoint.outputLength(p) != null));
+            sim.addObserver(new ModelDeviationObserver(open(p, resume), devi.get().getInt("every"),
+                    resume.containsKey(p)));
         }
         var cand = deck.optional("candidates");
         if (cand.isPresent()) {
             Command c = cand.get();
-            sim.addObserver(new CandidatesObserver(open(c.getPath("file"), checkpoint), c.getDouble("lo"),
+            sim.addObserver(new CandidatesObserver(open(c.getPath("file"), resume), c.getDouble("lo"),
                     c.getDouble("hi"), c.getInt("every")));
         }
         deck.optional("write_final").ifPresent(c -> sim.addObserver(new FinalConfigurationObserver(c.getPath("file"))));
         // After the outputs (they show the offending step), before the checkpoints (none is written then).
         deck.optional("deviation_stop").ifPresent(c -> sim.addObserver(new DeviationStopObserver(c.getDouble("above"))));
+        watchdog(deck).ifPresent(sim::addObserver);
         var chk = deck.optional("checkpoint");
         if (chk.isPresent()) {
-            sim.addObserver(new CheckpointObserver(chk.get().getPath("file"), chk.get().getInt("every")));
+            sim.addObserver(new CheckpointObserver(chk.get().getPath("file"), chk.get().getInt("every"), record));
         } else {
             // No checkpoint asked for: still leave one when the run ends or is interrupted.
             String name = deckFile.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".chk";
-            sim.addObserver(new CheckpointObserver(deck.baseDir().resolve(name), Long.MAX_VALUE));
+            sim.addObserver(new CheckpointObserver(deck.baseDir().resolve(name), Long.MAX_VALUE, record));
         }
     }
 
-    /** A new output file, or on restart the run's file cut back to its length at the checkpoint. */
-    private static OutputFile open(Path path, Checkpoint checkpoint) throws java.io.IOException {
-        if (checkpoint != null) {
-            Long length = checkpoint.outputLength(path);
-            if (length != null) {
-                return OutputFile.resume(path, length);
-            }
+    /** The energy watchdog: on by default, "watchdog drift X [every N]" sets it, "watchdog off" removes it. */
+    private static java.util.Optional<EnergyWatchdog> watchdog(Deck deck) {
+        var w = deck.optional("watchdog");
+        if (w.isPresent() && w.get().variant().equals("off")) {
+            return java.util.Optional.empty();
         }
-        return OutputFile.create(path);
+        double limit = w.map(c -> c.getDouble("limit")).orElse(EnergyWatchdog.DEFAULT_DRIFT);
+        int every = w.map(c -> c.getInt("every")).orElse(EnergyWatchdog.DEFAULT_EVERY);
+        var integ = deck.optional("integrator");
+        double target = integ.isPresent() && !integ.get().variant().equals("nve")
+                ? integ.get().getDouble("temperature") : Double.NaN;
+        // Floor of the energy scale: a cold start must not alarm on round-off (T* 0.01 in lj, 1 K in metal).
+        double floor = deck.units() == Units.LJ ? 0.01 : 1.0;
+        return java.util.Optional.of(new EnergyWatchdog(limit, every, target, floor));
+    }
+
+    /** A new output file, or on restart the run's file cut back to its length at the checkpoint. */
+    private static OutputFile open(Path path, Map<Path, Long> resume) throws java.io.IOException {
+        Long length = resume.get(path);
+        return length != null ? OutputFile.resume(path, length) : OutputFile.create(path);
     }
 }

@@ -43,6 +43,11 @@ import org.a2imd.nnp.CommitteeForceField;
 final class SimulationSetup {
     /** More atoms than this is almost surely a typo in a replicate count, and would not fit in memory. */
     static final long MAX_ATOMS = 50_000_000L;
+    /**
+     * Positions further than this many cell lengths from the cell are refused: wrapping 1e4 cells away
+     * still keeps 12 significant digits, while 1e20 keeps none (unwrapped trajectories stay far below).
+     */
+    static final double MAX_CELLS_AWAY = 1e4;
     /** Default closest approach allowed at the start, in length units (sigma in lj, Angstrom in metal). */
     static final double DEFAULT_MIN_DISTANCE = 0.5;
     /** A one-thread pool starts no threads, so it needs no closing. */
@@ -322,6 +327,38 @@ final class SimulationSetup {
     }
 
     /**
+     * Refuses, at set-up and before anything is allocated, a force field whose cutoff reaches so many
+     * periodic images of the starting cell that the neighbour list would not fit in memory. Reported at the
+     * potential line with the longest cutoff (the skin is part of the list cutoff and named in the message).
+     */
+    static void checkNeighborList(Deck deck, AtomState s, NeighborList list) {
+        try {
+            list.checkSize(s.box(), s.n);
+        } catch (org.a2imd.neighbor.ListTooLargeException e) {
+            throw longestCutoffLine(deck).error(e.getMessage());
+        }
+    }
+
+    /** The potential line with the longest explicit cutoff; else the first a2i line (its model has one); else the first. */
+    private static Command longestCutoffLine(Deck deck) {
+        Command best = null;
+        double longest = -1;
+        for (Command p : deck.all("potential")) {
+            if (java.util.Set.of("lj", "coulomb", "dispersion").contains(p.variant()) && p.has("cutoff")
+                    && p.getDouble("cutoff") > longest) {
+                longest = p.getDouble("cutoff");
+                best = p;
+            }
+        }
+        for (Command p : deck.all("potential")) {
+            if ("a2i".equals(p.variant())) {
+                return p;
+            }
+        }
+        return best != null ? best : deck.all("potential").get(0);
+    }
+
+    /**
      * Refuses a start with two atoms closer than the deck's min_distance (default 0.5 length units):
      * such a start blows up at once or means the structure is wrong.
      */
@@ -329,6 +366,13 @@ final class SimulationSetup {
         var cmd = deck.optional("min_distance");
         double dmin = cmd.isPresent() ? cmd.get().getDouble("distance") : DEFAULT_MIN_DISTANCE;
         NeighborList nl = new NeighborList(dmin, 0.0, true, false, new CellListPairFinder(SERIAL));
+        try {
+            nl.checkSize(s.box(), s.n);
+        } catch (org.a2imd.neighbor.ListTooLargeException e) {
+            throw cmd.isPresent() ? cmd.get().error("distance", "min_distance " + dmin + " is far beyond the cell: "
+                    + e.getMessage())
+                    : deck.optional("lattice").orElseGet(() -> deck.one("read_extxyz")).error(e.getMessage());
+        }
         // Built on a copy: a build wraps positions, and the run's state must stay as it was made.
         nl.build(new AtomState(s.units, s.species, s.box(), s.type, s.pos));
         double d2min = dmin * dmin;
@@ -361,6 +405,25 @@ final class SimulationSetup {
         int n = frame.size();
         if (n == 0) {
             throw new InputException(file, line, "the frame has no atoms");
+        }
+        String frameUnits = frame.info.get("units");
+        if (frameUnits != null && !frameUnits.equals(units.id)) {
+            throw new InputException(file, line + 1, "the frame says units=" + frameUnits + " but the deck uses units "
+                    + units.id + ": its lengths (and energies, forces) would be misread (convert the file, or fix "
+                    + "the deck's units)");
+        }
+        double[] f = new double[3];
+        for (int i = 0; i < n; i++) {
+            double x = frame.pos[3 * i];
+            double y = frame.pos[3 * i + 1];
+            double z = frame.pos[3 * i + 2];
+            frame.box.toFractional(x, y, z, f);
+            if (!(Math.abs(f[0]) <= MAX_CELLS_AWAY && Math.abs(f[1]) <= MAX_CELLS_AWAY && Math.abs(f[2]) <= MAX_CELLS_AWAY)) {
+                throw new InputException(file, line + 2 + i, String.format(java.util.Locale.ROOT,
+                        "atom %d at (%.6g, %.6g, %.6g) is %.3g cell lengths from the cell, beyond the limit of %.0g: "
+                                + "wrapping it would keep no significant digits (a unit or format error?)",
+                        i + 1, x, y, z, Math.max(Math.abs(f[0]), Math.max(Math.abs(f[1]), Math.abs(f[2]))), MAX_CELLS_AWAY));
+            }
         }
         int[] type = new int[n];
         for (int i = 0; i < n; i++) {

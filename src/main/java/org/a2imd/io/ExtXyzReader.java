@@ -39,8 +39,27 @@ public final class ExtXyzReader implements Closeable {
         this.file = fileName;
     }
 
+    /**
+     * Opens a file. Bytes that are not UTF-8 are decoded to U+FFFD and reported at their line and column
+     * (a strict decoder fails a whole buffer ahead, so it could not say where).
+     */
     public static ExtXyzReader open(Path path) throws IOException {
-        return new ExtXyzReader(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.toString());
+        org.a2imd.core.FileProblems.requireReadable(path, "extended-XYZ file");
+        return new ExtXyzReader(new java.io.InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8),
+                path.toString());
+    }
+
+    /** The next line, refused when it holds bytes that are not UTF-8; {@code expected} says what it should be. */
+    private String readLine(String expected) throws IOException {
+        String s = in.readLine();
+        if (s != null) {
+            int bad = s.indexOf('\uFFFD');
+            if (bad >= 0) {
+                throw new InputException(file, line + 1, bad + 1, "bytes that are not UTF-8 text where " + expected
+                        + " was expected (a binary or wrongly encoded file?)");
+            }
+        }
+        return s;
     }
 
     /** All frames of a file. */
@@ -74,7 +93,7 @@ public final class ExtXyzReader implements Closeable {
     public ExtXyzFrame next() throws IOException {
         String countLine;
         do {
-            countLine = in.readLine();
+            countLine = readLine("the number of atoms of a frame");
             if (countLine == null) {
                 return null;
             }
@@ -93,7 +112,7 @@ public final class ExtXyzReader implements Closeable {
             throw new InputException(file, line, firstNonBlank(countLine),
                     "expected a non-negative number of atoms, found " + n);
         }
-        String header = in.readLine();
+        String header = readLine("the comment line of a frame");
         if (header == null) {
             throw new InputException(file, line + 1, "file ends before the comment line of the frame starting at line "
                     + frameLine);
@@ -155,9 +174,15 @@ public final class ExtXyzReader implements Closeable {
                 if (q >= len) {
                     throw new InputException(file, line, valueCol, "expected a value after '" + key + "='");
                 }
+                char first = s.charAt(q);
                 sb.setLength(0);
                 p = readWord(s, q, sb, false);
                 value = sb.toString();
+                if (first != '"' && first != '{' && value.indexOf('=') > 0) {
+                    // "units= pbc=..." : the key has no value; the word after it is the next key.
+                    throw new InputException(file, line, keyCol, "expected a value after '" + key + "=', found the next key '"
+                            + value.substring(0, value.indexOf('=')) + "' (quote an empty value: " + key + "=\"\")");
+                }
             } else {
                 value = "T";
                 valueCol = keyCol;
@@ -278,14 +303,28 @@ public final class ExtXyzReader implements Closeable {
         int columns = 0;
         for (Prop p : props) {
             columns += p.count;
-            if (p.type == 'S') {
-                p.strings = new String[n * p.count];
-            } else {
-                p.numbers = new double[n * p.count];
-            }
         }
+        if ((long) n * columns > Integer.MAX_VALUE - 64) {
+            throw new InputException(file, frameLine, "the frame claims " + n + " atoms of " + columns
+                    + " values each, more than one frame can hold (" + (Integer.MAX_VALUE - 64) + " values)");
+        }
+        // Arrays grow with the atom lines actually read: a wrong count fails at the end of the file, never
+        // by allocating memory for atoms that are not there.
+        int capacity = 0;
         for (int i = 0; i < n; i++) {
-            String s = in.readLine();
+            if (i == capacity) {
+                capacity = (int) Math.min(n, Math.max(1024L, 2L * capacity));
+                for (Prop p : props) {
+                    if (p.type == 'S') {
+                        p.strings = p.strings == null ? new String[capacity * p.count]
+                                : java.util.Arrays.copyOf(p.strings, capacity * p.count);
+                    } else {
+                        p.numbers = p.numbers == null ? new double[capacity * p.count]
+                                : java.util.Arrays.copyOf(p.numbers, capacity * p.count);
+                    }
+                }
+            }
+            String s = readLine("an atom line");
             if (s == null) {
                 throw new InputException(file, line + 1, "file ends after " + i + " of the " + n
                         + " atom lines of the frame starting at line " + frameLine);
@@ -333,6 +372,12 @@ public final class ExtXyzReader implements Closeable {
             }
         }
 
+        for (Prop p : props) {
+            if (n == 0) {
+                p.strings = p.type == 'S' ? new String[0] : null;
+                p.numbers = p.type == 'S' ? null : new double[0];
+            }
+        }
         String[] species = null;
         double[] pos = null;
         for (Prop p : props) {

@@ -41,6 +41,7 @@ public final class SwFile {
     }
 
     public static SwParameters read(Path file, List<String> species) {
+        org.a2imd.core.FileProblems.requireReadable(file, "Stillinger-Weber parameter file");
         String name = file.toString();
         String text;
         try {
@@ -48,7 +49,7 @@ public final class SwFile {
         } catch (NoSuchFileException e) {
             throw new InputException(name, 0, "Stillinger-Weber parameter file not found");
         } catch (CharacterCodingException e) {
-            throw new InputException(name, 0, "not a text file (invalid UTF-8)");
+            throw org.a2imd.core.FileProblems.notUtf8(file, "a Stillinger-Weber parameter file");
         } catch (IOException e) {
             throw new InputException(name, 0, "cannot read the Stillinger-Weber parameter file: " + e.getMessage());
         }
@@ -127,6 +128,7 @@ public final class SwFile {
                         + " must not be negative, found " + t.text);
             }
         }
+        checkPhysics(f, file, key, v);
         int previous = seenKeys.indexOf(key);
         if (previous >= 0) {
             throw new InputException(file, f.get(0).line, f.get(0).col, "duplicate entry for " + key
@@ -142,6 +144,38 @@ public final class SwFile {
         }
         int n = species.size();
         entries[(i * n + j) * n + k] = new SwParameters.Entry(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+    }
+
+    /**
+     * Values that parse but cannot be meant. A two-body entry (i j j) supplies the pair term and the legs'
+     * sigma, a of every triplet: sigma or a of 0 puts its cutoff a*sigma at 0, so the pair never interacts
+     * (silicon as an ideal gas). |costheta0| &gt; 1 is no angle. lambda 0 on an i i i entry removes the
+     * three-body term that makes the model Stillinger-Weber; on mixed entries it is how LAMMPS files
+     * switch a triplet off, so it stays allowed there.
+     */
+    private static void checkPhysics(List<Token> f, String file, String key, double[] v) {
+        boolean pairEntry = f.get(1).text.equals(f.get(2).text);
+        if (pairEntry) {
+            for (int m : new int[] {1, 2}) {
+                if (!(v[m] > 0)) {
+                    Token t = f.get(3 + m);
+                    throw new InputException(file, t.line, t.col, NUMBER_NAMES[m] + " of the two-body entry " + key
+                            + " must be positive (the pair's cutoff is a*sigma, so " + t.text + " switches it off), found "
+                            + t.text);
+                }
+            }
+        }
+        if (Math.abs(v[COSTHETA0]) > 1) {
+            Token t = f.get(3 + COSTHETA0);
+            throw new InputException(file, t.line, t.col, "costheta0 of the entry " + key
+                    + " is the cosine of an angle and must lie in [-1, 1], found " + t.text);
+        }
+        boolean single = pairEntry && f.get(0).text.equals(f.get(1).text);
+        if (single && !(v[3] > 0)) {
+            Token t = f.get(3 + 3);
+            throw new InputException(file, t.line, t.col, "lambda of the entry " + key + " must be positive: 0 removes "
+                    + "the three-body term of Stillinger-Weber (use a pair potential if that is intended), found " + t.text);
+        }
     }
 
     private static String describeField(int index) {

@@ -213,6 +213,7 @@ public final class NeighborList {
     private void makeGhosts(AtomState s, Box box) {
         int n = s.n;
         double rl = listCutoff();
+        checkSize(box, n);
         double[] widths = box.perpendicularWidths();
         double[] pad = new double[3];
         int[] reach = new int[3];
@@ -287,6 +288,49 @@ public final class NeighborList {
             count = g;
         }
         nAll = count;
+    }
+
+    /** Bytes per ghost atom: position 24, type 4, owner 4, image 12, shift 24. */
+    private static final long GHOST_BYTES = 68;
+    /** Ghost arrays are indexed by int, three numbers per atom. */
+    private static final long MAX_ALL_ATOMS = (Integer.MAX_VALUE - 64) / 3;
+
+    /** Memory a build may take: half the heap, leaving the rest to the force field and the run. */
+    public static long memoryBudget() {
+        return Runtime.getRuntime().maxMemory() / 2;
+    }
+
+    /**
+     * Refuses, before anything is allocated, a build whose ghosts and pair lists would not fit in memory.
+     * Ghosts are estimated from the padded cell's volume (each atom has prod(1 + 2 r_l / w_k) images on
+     * average) and list entries from the mean density, so the check costs nothing and cannot hang even
+     * when the cutoff is a million cells wide.
+     *
+     * @throws ListTooLargeException naming the images per atom, the memory and the limit
+     */
+    public void checkSize(Box box, int n) {
+        double rl = listCutoff();
+        double[] w = box.perpendicularWidths();
+        double images = (1 + 2 * rl / w[0]) * (1 + 2 * rl / w[1]) * (1 + 2 * rl / w[2]);
+        double ghosts = n * (images - 1);
+        double perAtom = n / box.volume() * 4.0 / 3.0 * Math.PI * rl * rl * rl;
+        double entries = (wantHalf ? 0.5 * n * perAtom : 0) + (wantFull ? n * perAtom : 0);
+        double bytes = ghosts * GHOST_BYTES + entries * 4.0;
+        long budget = memoryBudget();
+        if (bytes > budget || n + ghosts > MAX_ALL_ATOMS || entries > Integer.MAX_VALUE - 64) {
+            throw new ListTooLargeException(String.format(java.util.Locale.ROOT,
+                    "the neighbour-list cutoff %.6g (interaction cutoff %.6g + skin %.6g) reaches %.3g periodic images "
+                            + "of each of the %d atoms in a cell %.4g x %.4g x %.4g wide: %.3g ghost atoms and %.3g list "
+                            + "entries, about %s of memory, beyond the limit of %s (half the maximum heap; at most %d "
+                            + "atoms and ghosts): use a larger cell (replicate it) or a shorter cutoff",
+                    rl, cutoff, skin, images, n, w[0], w[1], w[2], ghosts, entries, bytes(bytes), bytes(budget),
+                    MAX_ALL_ATOMS));
+        }
+    }
+
+    private static String bytes(double b) {
+        return b >= 1e9 ? String.format(java.util.Locale.ROOT, "%.3g GB", b / 1e9)
+                : String.format(java.util.Locale.ROOT, "%.3g MB", b / 1e6);
     }
 
     /** Grows the per-atom arrays for all atoms (with some slack, as the ghost count fluctuates). */

@@ -182,6 +182,7 @@ public final class A2IModelFile {
 
     /** Reads and checks a model file. */
     public static A2IModel read(Path file) {
+        org.a2imd.core.FileProblems.requireReadable(file, "model file");
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -191,7 +192,7 @@ public final class A2IModelFile {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InputException(file.toString(), 0, "model file not found");
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InputException(file.toString(), 0, "not a text file (invalid UTF-8): not an A2I model file");
+            throw org.a2imd.core.FileProblems.notUtf8(file, "an A2I model file");
         } catch (IOException e) {
             throw new InputException(file.toString(), 0, "cannot read the model file: " + e.getMessage());
         }
@@ -227,6 +228,18 @@ public final class A2IModelFile {
                     + " that the model does not know (model species: " + String.join(", ", model.species()) + ")");
         }
         return map;
+    }
+
+    /** Number of weights of an architecture, in long arithmetic so absurd dimensions cannot overflow. */
+    static long weightCount(A2IArchitecture a) {
+        long d = a.width();
+        long f = a.ffn();
+        long h = a.heads();
+        long block = 4 * d * d + 4 * d + 4 * h + (a.angularFactor() ? 3 * h : 0) + 2 * d * f + f + d;
+        long h1 = a.hidden1();
+        long h2 = a.hidden2();
+        return (long) a.radial() * d + 2L * a.species() * d + a.layers() * block + (long) a.readoutInputs() * h1 + h1
+                + h1 * h2 + h2 + h2 + 1;
     }
 
     /** Sequential parser with a line cursor; every error names the file and line. */
@@ -364,10 +377,22 @@ public final class A2IModelFile {
                 throw error(keyLine.get("n0"), "n0 must be positive, found " + n0);
             }
             arch = arch.withLode(lodeSpec(keys, keyLine)).withAngularFactor(angularFactor(keys, keyLine));
+            checkFits(arch, weightsLine, keys, keyLine);
+            double energyScale = doubleValue(keys, keyLine, "energy_scale");
+            if (!(energyScale > 0)) {
+                throw error(keyLine.get("energy_scale"), "energy_scale must be positive (it multiplies every "
+                        + "network energy), found " + energyScale);
+            }
             A2IModel model = new A2IModel(arch, units, names, n0);
-            model.setEnergyScale(doubleValue(keys, keyLine, "energy_scale"));
+            model.setEnergyScale(energyScale);
             readVector(keys.get("e0"), keyLine.get("e0"), "e0", model.e0());
             readVector(keys.get("rbf_scale"), keyLine.get("rbf_scale"), "rbf_scale", model.rbfScale());
+            for (double sg : model.rbfScale()) {
+                if (!(sg > 0)) {
+                    throw error(keyLine.get("rbf_scale"), "rbf_scale values must be positive (they normalise the "
+                            + "radial basis), found " + sg);
+                }
+            }
             if (arch.lode() != null) {
                 readVector(keys.get("lode_mean"), keyLine.get("lode_mean"), "lode_mean", model.lodeMean());
                 readVector(keys.get("lode_scale"), keyLine.get("lode_scale"), "lode_scale", model.lodeScale());
@@ -429,6 +454,47 @@ public final class A2IModelFile {
                 throw error(next, "unexpected content after the checksum line: '" + String.join(" ", extra) + "'");
             }
             return model;
+        }
+
+        /**
+         * Refuses, before anything is allocated, an architecture whose weights cannot be in the file: every
+         * weight takes at least two characters (a digit and a separator), so the text after the 'weights'
+         * line bounds the count. A corrupted dimension (width 100000, radial 2000000000) is reported here
+         * with the checksum's verdict, instead of exhausting memory before the checksum is reached.
+         */
+        private void checkFits(A2IArchitecture a, int weightsLine, Map<String, String[]> keys,
+                Map<String, Integer> keyLine) {
+            long need = weightCount(a);
+            long room = 0;
+            for (int k = weightsLine; k < lines.size(); k++) {
+                room += lines.get(k).length() + 1;
+            }
+            if (need > room / 2 || need > Integer.MAX_VALUE - 64) {
+                String dims = "radial " + a.radial() + ", width " + a.width() + ", layers " + a.layers() + ", ffn "
+                        + a.ffn() + ", hidden " + a.hidden1() + " " + a.hidden2();
+                throw error(keyLine.get("width"), "the architecture (" + dims + ") has " + need + " weights, but the "
+                        + "file has room for at most " + room / 2 + " after its 'weights' line (" + room
+                        + " characters): a dimension is wrong or the file is truncated" + checksumVerdict());
+            }
+        }
+
+        /** ", and the checksum does not match ..." when it does not, computed over the raw lines. */
+        private String checksumVerdict() {
+            CRC32 all = new CRC32();
+            String stated = null;
+            for (String line : lines) {
+                if (line.trim().startsWith("checksum ")) {
+                    String[] t = line.trim().split("\\s+");
+                    stated = t.length == 3 ? t[2] : "";
+                } else {
+                    all.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (stated == null) {
+                return "; the file has no checksum line";
+            }
+            return stated.equalsIgnoreCase(String.format("%08x", all.getValue())) ? ""
+                    : "; the checksum does not match either (the file was corrupted or edited)";
         }
 
         /**

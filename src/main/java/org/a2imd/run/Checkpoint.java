@@ -6,12 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -28,7 +25,12 @@ import org.a2imd.core.InputException;
  */
 public final class Checkpoint {
     private static final String MAGIC = "A2IMD-CHECKPOINT";
-    private static final int VERSION = 1;
+    /**
+     * 2 adds, per output file, its name relative to the deck's folder and the SHA-256 of its content at the
+     * checkpoint, and the deck's physics lines ({@link RunRecord}). Version 1 files are still read: their
+     * outputs are named by absolute path and have no hash, and they carry no physics.
+     */
+    private static final int VERSION = 2;
 
     private String units;
     private String[] speciesNames;
@@ -43,13 +45,26 @@ public final class Checkpoint {
     private long neighborBuilds;
     private String integratorKind;
     private byte[] integratorState;
-    private final Map<String, Long> outputLengths = new LinkedHashMap<>();
+    private int version;
+    private double conservedReference = Double.NaN;
+    private double conservedScale = Double.NaN;
+    private final Map<String, OutputRecord> outputs = new LinkedHashMap<>();
+    private final java.util.List<String> physics = new java.util.ArrayList<>();
+
+    /** An output file as the checkpoint saw it: name, length in bytes, SHA-256 of those bytes (null in version 1). */
+    public record OutputRecord(String name, long length, byte[] hash) {
+    }
 
     private Checkpoint() {
     }
 
     /** Writes a checkpoint of the simulation atomically (temporary file, then rename). */
     public static void write(Path path, Simulation sim) throws IOException {
+        write(path, sim, new RunRecord(null, java.util.List.of()));
+    }
+
+    /** Writes a checkpoint with the run's record (output names relative to its folder, its physics). */
+    public static void write(Path path, Simulation sim, RunRecord record) throws IOException {
         AtomState s = sim.state();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * s.n + 4096);
         DataOutputStream out = new DataOutputStream(bytes);
@@ -91,38 +106,36 @@ public final class Checkpoint {
                 OutputFile f = ((WritesFile) o).outputFile();
                 f.commit();
                 f.sync();
-                out.writeUTF(f.path().toAbsolutePath().normalize().toString());
+                out.writeUTF(record.nameOf(f.path()));
                 out.writeLong(f.length());
+                byte[] hash = f.contentHash();
+                out.writeInt(hash.length);
+                out.write(hash);
             }
         }
+        out.writeInt(record.physics().size());
+        for (String line : record.physics()) {
+            out.writeUTF(line);
+        }
+        out.writeDouble(sim.conservedReference());
+        out.writeDouble(sim.conservedScale());
         out.flush();
         CRC32 crc = new CRC32();
         crc.update(bytes.toByteArray());
         out.writeLong(crc.getValue());
         out.flush();
 
-        Path abs = path.toAbsolutePath();
-        if (abs.getParent() != null) {
-            Files.createDirectories(abs.getParent());
-        }
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            var buf = java.nio.ByteBuffer.wrap(bytes.toByteArray());
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-        }
+        writeAtomically(path, bytes.toByteArray());
+    }
+
+    /** Writes a whole file atomically (see {@link org.a2imd.core.AtomicFile}). */
+    static void writeAtomically(Path path, byte[] content) throws IOException {
+        org.a2imd.core.AtomicFile.write(path, content);
     }
 
     /** Reads and verifies a checkpoint; a damaged or foreign file is an {@link InputException}. */
     public static Checkpoint read(Path path) {
+        org.a2imd.core.FileProblems.requireReadable(path, "checkpoint file");
         byte[] all;
         try {
             all = Files.readAllBytes(path);
@@ -149,11 +162,12 @@ public final class Checkpoint {
                 throw new InputException(file, 0, "checkpoint is corrupted (checksum mismatch)");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new InputException(file, 0, "checkpoint format version " + version + " is not supported (expected "
                         + VERSION + ")");
             }
             Checkpoint c = new Checkpoint();
+            c.version = version;
             c.units = in.readUTF();
             int ns = in.readInt();
             c.speciesNames = new String[ns];
@@ -182,7 +196,22 @@ public final class Checkpoint {
             in.readFully(c.integratorState);
             int files = in.readInt();
             for (int k = 0; k < files; k++) {
-                c.outputLengths.put(in.readUTF(), in.readLong());
+                String name = in.readUTF();
+                long length = in.readLong();
+                byte[] hash = null;
+                if (version >= 2) {
+                    hash = new byte[in.readInt()];
+                    in.readFully(hash);
+                }
+                c.outputs.put(name, new OutputRecord(name, length, hash));
+            }
+            if (version >= 2) {
+                int lines = in.readInt();
+                for (int k = 0; k < lines; k++) {
+                    c.physics.add(in.readUTF());
+                }
+                c.conservedReference = in.readDouble();
+                c.conservedScale = in.readDouble();
             }
             return c;
         } catch (EOFException e) {
@@ -204,9 +233,27 @@ public final class Checkpoint {
         return step;
     }
 
-    /** Length the output file had at the checkpoint, or null if the run that wrote it had no such file. */
-    public Long outputLength(Path p) {
-        return outputLengths.get(p.toAbsolutePath().normalize().toString());
+    /** Format version of the file read (1 or 2). */
+    public int version() {
+        return version;
+    }
+
+    /**
+     * The record of an output file, looked up by its name relative to the deck's folder (version 2) or its
+     * absolute path (version 1); null when the run that wrote the checkpoint had no such file.
+     */
+    public OutputRecord output(Path p, RunRecord run) {
+        return outputs.get(version >= 2 ? run.nameOf(p) : p.toAbsolutePath().normalize().toString());
+    }
+
+    /** Every output file the checkpoint recorded. */
+    public java.util.Collection<OutputRecord> outputs() {
+        return outputs.values();
+    }
+
+    /** The deck's physics lines at the checkpoint (empty for version 1). */
+    public java.util.List<String> physics() {
+        return java.util.List.copyOf(physics);
     }
 
     /**
@@ -246,6 +293,7 @@ public final class Checkpoint {
         System.arraycopy(image, 0, s.image, 0, image.length);
         sim.integrator().readState(new DataInputStream(new ByteArrayInputStream(integratorState)));
         sim.setStep(step);
+        sim.setConservedReference(conservedReference, conservedScale);
         sim.forces().neighborList().rebuildFrom(s, neighborReference);
         sim.forces().neighborList().setBuildCount(neighborBuilds);
     }

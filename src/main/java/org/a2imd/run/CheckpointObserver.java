@@ -8,13 +8,19 @@ public final class CheckpointObserver implements Observer {
     private final Path path;
     private final long every;
     private long lastWritten = -1;
+    private final RunRecord record;
 
     public CheckpointObserver(Path path, long every) {
+        this(path, every, new RunRecord(null, java.util.List.of()));
+    }
+
+    public CheckpointObserver(Path path, long every, RunRecord record) {
         if (every < 1) {
             throw new IllegalArgumentException("checkpoint interval must be at least 1");
         }
         this.path = path;
         this.every = every;
+        this.record = record;
     }
 
     public Path path() {
@@ -36,7 +42,7 @@ public final class CheckpointObserver implements Observer {
     }
 
     private void write(Simulation sim) throws IOException {
-        Checkpoint.write(path, sim);
+        Checkpoint.write(path, sim, record);
         lastWritten = sim.step();
     }
 }

@@ -1,10 +1,7 @@
 package org.a2imd.run;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.a2imd.io.ExtXyzWriter;
 
 /**
@@ -27,17 +24,11 @@ public final class FinalConfigurationObserver implements Observer {
         if (sim.failed()) {
             return;
         }
-        Path abs = path.toAbsolutePath();
-        if (abs.getParent() != null) {
-            Files.createDirectories(abs.getParent());
-        }
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp)) {
-            var frame = StateFrames.of(sim.state(), sim.forces(), new StateFrames.Columns(true, true, false));
-            frame.info.put("step", Long.toString(sim.step()));
-            frame.info.put("time", Double.toString(sim.time()));
-            new ExtXyzWriter(w).write(frame);
-        }
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        var frame = StateFrames.of(sim.state(), sim.forces(), new StateFrames.Columns(true, true, false));
+        frame.info.put("step", Long.toString(sim.step()));
+        frame.info.put("time", Double.toString(sim.time()));
+        java.io.StringWriter text = new java.io.StringWriter();
+        new ExtXyzWriter(text).write(frame);
+        Checkpoint.writeAtomically(path, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

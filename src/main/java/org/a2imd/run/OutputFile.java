@@ -38,6 +38,9 @@ public final class OutputFile implements AutoCloseable {
         }
     };
 
+    /** SHA-256 of everything the file holds, kept up to date by {@link #commit}; checkpoints record it. */
+    private final java.security.MessageDigest digest = ContentHash.newDigest();
+
     private OutputFile(Path path, FileChannel channel) {
         this.path = path;
         this.channel = channel;
@@ -45,12 +48,19 @@ public final class OutputFile implements AutoCloseable {
 
     /** A new, empty file (an existing one is replaced). */
     public static OutputFile create(Path path) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        if (Files.isDirectory(path)) {
+            throw new IOException("cannot write " + path + ": it is a directory");
         }
-        return new OutputFile(path, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING));
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return new OutputFile(path, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING));
+        } catch (IOException e) {
+            throw org.a2imd.core.FileProblems.writing(path, e);
+        }
     }
 
     /** An existing file cut back to {@code length} bytes, written on from there (restarts). */
@@ -58,14 +68,16 @@ public final class OutputFile implements AutoCloseable {
         if (!Files.exists(path)) {
             throw new IOException("output file " + path + " of the interrupted run is missing; cannot append to it");
         }
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE);
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         if (ch.size() < length) {
             ch.close();
             throw new IOException("output file " + path + " is shorter than when the checkpoint was written");
         }
         ch.truncate(length);
+        OutputFile f = new OutputFile(path, ch);
+        ContentHash.update(f.digest, ch, length);
         ch.position(length);
-        return new OutputFile(path, ch);
+        return f;
     }
 
     public Path path() {
@@ -83,8 +95,13 @@ public final class OutputFile implements AutoCloseable {
             return;
         }
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(record));
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
+        digest.update(bytes.duplicate());
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        } catch (IOException e) {
+            throw org.a2imd.core.FileProblems.writing(path, e);
         }
         record.setLength(0);
     }
@@ -92,6 +109,15 @@ public final class OutputFile implements AutoCloseable {
     /** Bytes written so far. */
     public long length() throws IOException {
         return channel.position();
+    }
+
+    /** SHA-256 of the file's content so far (committed records). */
+    public byte[] contentHash() {
+        try {
+            return ((java.security.MessageDigest) digest.clone()).digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests are cloneable in every JDK", e);
+        }
     }
 
     /** Forces the data to disk (at checkpoints). */

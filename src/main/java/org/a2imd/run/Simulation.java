@@ -78,6 +78,24 @@ public final class Simulation {
         observers.add(at, o);
     }
 
+    private double conservedReference = Double.NaN;
+    private double conservedScale = Double.NaN;
+
+    /** Conserved energy at the start of the run (NaN before the energy watchdog took it); kept in checkpoints. */
+    public double conservedReference() {
+        return conservedReference;
+    }
+
+    /** Energy scale (k_B T) of the energy watchdog. */
+    public double conservedScale() {
+        return conservedScale;
+    }
+
+    public void setConservedReference(double reference, double scale) {
+        this.conservedReference = reference;
+        this.conservedScale = scale;
+    }
+
     /** True once the run has blown up; observers must then not overwrite the last good checkpoint. */
     public boolean failed() {
         return failed;
@@ -144,7 +162,9 @@ public final class Simulation {
                 forces.requestEnergy(true);
                 forces.evaluate(state, false);
             }
-        } catch (SimulationFailure e) {
+        } catch (IOException | RuntimeException e) {
+            // Also an output that could not be written: the finishing observers must not write a checkpoint
+            // or final frame of a state whose outputs are incomplete (the last good checkpoint stays).
             failed = true;
             throw e;
         } finally {

@@ -99,7 +99,7 @@ class FuzzTest {
         return String.join("\n", lines);
     }
 
-    private static void assertClean(Cli.Result r, String what) {
+    static void assertClean(Cli.Result r, String what) {
         if (r.code() != 0 && r.code() != Main.EXIT_INPUT && r.code() != Main.EXIT_BLOWUP) {
             fail("unexpected exit " + r.code() + " for\n" + what + "\n" + r.err());
         }

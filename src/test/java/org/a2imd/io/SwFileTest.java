@@ -198,4 +198,31 @@ class SwFileTest {
                 "tol.sw", SI);
         assertEquals(1.80 * 2.0951 + 0.5 * 2.0951 / Math.log(0.01), q.get(0, 0, 0).effectiveCutoff(), 1e-14);
     }
+
+    /** Values that parse but switch the physics off or mean nothing are refused at their line and column. */
+    @Test
+    void physicallyMeaninglessValuesAreRefused() {
+        String[][] cases = {{" 2.0951 ", " 0 ", "sigma", "17"}, {" 1.80 ", " 0.0 ", "a", "24"},
+            {" 21.0 ", " 0 ", "lambda", "29"}, {" -0.333333333333 ", " 5 ", "costheta0", "39"},
+            {" -0.333333333333 ", " -1.0001 ", "costheta0", "39"}};
+        for (String[] c : cases) {
+            InputException e = assertThrows(InputException.class,
+                    () -> SwFile.parse("\n" + SI_ENTRY.replace(c[0], c[1]), "bad.sw", SI));
+            assertTrue(e.getMessage().startsWith("bad.sw:2:" + c[3] + ": " + c[2]), e.getMessage());
+        }
+        // cos theta0 = -1 is an angle; lambda 0 on a mixed entry is how LAMMPS files switch a triplet off.
+        SwFile.parse(SI_ENTRY.replace(" -0.333333333333 ", " -1 "), "ok.sw", SI);
+        SpeciesSet sic = SpeciesSet.of(new Species("Si", 28.0855), new Species("C", 12.011));
+        StringBuilder text = new StringBuilder();
+        for (String i : new String[] {"Si", "C"}) {
+            for (String j : new String[] {"Si", "C"}) {
+                for (String k : new String[] {"Si", "C"}) {
+                    String e = SI_ENTRY.replace("Si Si Si", i + " " + j + " " + k);
+                    text.append(j.equals(k) ? e : e.replace(" 21.0 ", " 0.0 ").replace(" 2.0951 1.80 ", " 0.0 0.0 "))
+                            .append('\n');
+                }
+            }
+        }
+        assertEquals(0.0, SwFile.parse(text.toString(), "sic.sw", sic).get(0, 0, 1).lambda());
+    }
 }

@@ -37,14 +37,18 @@ public final class Deck {
 
     /** Reads a deck file (UTF-8); relative file names in it are resolved against its folder. */
     public static Deck parse(Path file) {
+        String unreadable = org.a2imd.core.FileProblems.unreadable(file);
+        if (unreadable != null) {
+            throw new InputException(file.toString(), 0, "cannot read the deck: " + unreadable);
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new InputException(file.toString(), 0, "the deck is not UTF-8 text");
+            throw org.a2imd.core.FileProblems.notUtf8(file, "a deck");
         } catch (IOException e) {
-            throw new InputException(file.toString(), 0, "cannot read the deck: " + e.getMessage());
+            throw new InputException(file.toString(), 0, "cannot read the deck: " + org.a2imd.core.FileProblems.reason(e));
         }
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), dir);

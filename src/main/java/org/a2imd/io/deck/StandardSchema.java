@@ -135,6 +135,13 @@ final class StandardSchema {
                 .required("every", integer(1))
                 .check(StandardSchema::checkCandidateWindow)));
         add(c, CommandSpec.builder("deviation_stop").signature(s -> s.required("above", positive())));
+        add(c, CommandSpec.builder("watchdog")
+                .variant("drift", s -> s
+                        .arg("limit", "the limit (k_B T per atom)", positive())
+                        .option("every", integer(1), org.a2imd.run.EnergyWatchdog.DEFAULT_EVERY))
+                .variant("off", s -> {
+                })
+                .build());
         add(c, CommandSpec.builder("checkpoint").signature(s -> s
                 .required("file", outputFile())
                 .required("every", integer(1))));

@@ -23,6 +23,11 @@ public final class KernelLoop {
         }
     }
 
+    /** The product implementation of this JVM: "vector (N lanes)" or "scalar". */
+    public static String gemm() {
+        return TokenGemm.INSTANCE.describe();
+    }
+
     /** Sum of the atoms' energies; forces into f (3 per list atom), virial into vir, dE/dtheta into grad if non-null. */
     public double run(NeighborList nl, double[] f, double[] vir, double[] grad) {
         double[] w = model.weights();

@@ -1,0 +1,119 @@
+package org.a2imd.nnp;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link TokenGemm} with the Vector API: a tile of 8 (then 4, then 1) output rows by one vector of tokens
+ * stays in registers while the input rows stream past, each input vector loaded once per tile and used
+ * for 8 multiply-adds (the scalar form loads and stores the output once per 4). Eight independent
+ * accumulators cover the FMA latency. Loaded only when jdk.incubator.vector is present ({@link TokenGemm}).
+ */
+final class VectorTokenGemm extends TokenGemm {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    VectorTokenGemm() {
+        if (8 % L != 0) {
+            throw new IllegalStateException("vector length " + L + " does not divide the token padding 8");
+        }
+    }
+
+    @Override
+    String describe() {
+        return "vector (" + L + " lanes)";
+    }
+
+    @Override
+    void rows(double[][] ys, int y0, int rowsOut, double[][] xs, int x0, int rowsIn, double[] cf, int cOff, int cLd,
+            int n) {
+        int r = 0;
+        for (; r + 7 < rowsOut; r += 8) {
+            tile8(ys, y0 + r, xs, x0, rowsIn, cf, cOff + r, cLd, n);
+        }
+        for (; r + 3 < rowsOut; r += 4) {
+            tile4(ys, y0 + r, xs, x0, rowsIn, cf, cOff + r, cLd, n);
+        }
+        for (; r < rowsOut; r++) {
+            tile1(ys[y0 + r], xs, x0, rowsIn, cf, cOff + r, cLd, n);
+        }
+    }
+
+    private static void tile8(double[][] ys, int y0, double[][] xs, int x0, int rowsIn, double[] cf, int c0, int cLd,
+            int n) {
+        double[] y0a = ys[y0];
+        double[] y1a = ys[y0 + 1];
+        double[] y2a = ys[y0 + 2];
+        double[] y3a = ys[y0 + 3];
+        double[] y4a = ys[y0 + 4];
+        double[] y5a = ys[y0 + 5];
+        double[] y6a = ys[y0 + 6];
+        double[] y7a = ys[y0 + 7];
+        for (int t = 0; t < n; t += L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, y0a, t);
+            DoubleVector s1 = DoubleVector.fromArray(S, y1a, t);
+            DoubleVector s2 = DoubleVector.fromArray(S, y2a, t);
+            DoubleVector s3 = DoubleVector.fromArray(S, y3a, t);
+            DoubleVector s4 = DoubleVector.fromArray(S, y4a, t);
+            DoubleVector s5 = DoubleVector.fromArray(S, y5a, t);
+            DoubleVector s6 = DoubleVector.fromArray(S, y6a, t);
+            DoubleVector s7 = DoubleVector.fromArray(S, y7a, t);
+            for (int i = 0; i < rowsIn; i++) {
+                DoubleVector x = DoubleVector.fromArray(S, xs[x0 + i], t);
+                int c = c0 + i * cLd;
+                s0 = x.fma(DoubleVector.broadcast(S, cf[c]), s0);
+                s1 = x.fma(DoubleVector.broadcast(S, cf[c + 1]), s1);
+                s2 = x.fma(DoubleVector.broadcast(S, cf[c + 2]), s2);
+                s3 = x.fma(DoubleVector.broadcast(S, cf[c + 3]), s3);
+                s4 = x.fma(DoubleVector.broadcast(S, cf[c + 4]), s4);
+                s5 = x.fma(DoubleVector.broadcast(S, cf[c + 5]), s5);
+                s6 = x.fma(DoubleVector.broadcast(S, cf[c + 6]), s6);
+                s7 = x.fma(DoubleVector.broadcast(S, cf[c + 7]), s7);
+            }
+            s0.intoArray(y0a, t);
+            s1.intoArray(y1a, t);
+            s2.intoArray(y2a, t);
+            s3.intoArray(y3a, t);
+            s4.intoArray(y4a, t);
+            s5.intoArray(y5a, t);
+            s6.intoArray(y6a, t);
+            s7.intoArray(y7a, t);
+        }
+    }
+
+    private static void tile4(double[][] ys, int y0, double[][] xs, int x0, int rowsIn, double[] cf, int c0, int cLd,
+            int n) {
+        double[] y0a = ys[y0];
+        double[] y1a = ys[y0 + 1];
+        double[] y2a = ys[y0 + 2];
+        double[] y3a = ys[y0 + 3];
+        for (int t = 0; t < n; t += L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, y0a, t);
+            DoubleVector s1 = DoubleVector.fromArray(S, y1a, t);
+            DoubleVector s2 = DoubleVector.fromArray(S, y2a, t);
+            DoubleVector s3 = DoubleVector.fromArray(S, y3a, t);
+            for (int i = 0; i < rowsIn; i++) {
+                DoubleVector x = DoubleVector.fromArray(S, xs[x0 + i], t);
+                int c = c0 + i * cLd;
+                s0 = x.fma(DoubleVector.broadcast(S, cf[c]), s0);
+                s1 = x.fma(DoubleVector.broadcast(S, cf[c + 1]), s1);
+                s2 = x.fma(DoubleVector.broadcast(S, cf[c + 2]), s2);
+                s3 = x.fma(DoubleVector.broadcast(S, cf[c + 3]), s3);
+            }
+            s0.intoArray(y0a, t);
+            s1.intoArray(y1a, t);
+            s2.intoArray(y2a, t);
+            s3.intoArray(y3a, t);
+        }
+    }
+
+    private static void tile1(double[] y, double[][] xs, int x0, int rowsIn, double[] cf, int c0, int cLd, int n) {
+        for (int t = 0; t < n; t += L) {
+            DoubleVector s = DoubleVector.fromArray(S, y, t);
+            for (int i = 0; i < rowsIn; i++) {
+                s = DoubleVector.fromArray(S, xs[x0 + i], t).fma(DoubleVector.broadcast(S, cf[c0 + i * cLd]), s);
+            }
+            s.intoArray(y, t);
+        }
+    }
+}

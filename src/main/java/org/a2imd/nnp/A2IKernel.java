@@ -434,7 +434,7 @@ final class A2IKernel {
                 for (int mk = 0; mk < n; mk++) {
                     double[] row = ath[mk];
                     double[] cm = cosM[mk];
-                    BoundedExp.attention(row, gth[mk], n, bound, expSquarings, invN0);
+                    GEMM.boundedExp(row, gth[mk], n, bound, expSquarings, invN0);
                     if (et != null) {
                         angularFactor(w, model.alpha[b] + 3 * h, cm, row, gth[mk], et[b][h][mk], n);
                     }

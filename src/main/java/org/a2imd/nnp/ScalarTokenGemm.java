@@ -11,6 +11,11 @@ final class ScalarTokenGemm extends TokenGemm {
     }
 
     @Override
+    void boundedExp(double[] row, double[] slope, int n, double c, int squarings, double scale) {
+        BoundedExp.attention(row, slope, n, c, squarings, scale);
+    }
+
+    @Override
     String describe() {
         return "scalar";
     }

@@ -1,7 +1,7 @@
 package org.a2imd.nnp;
 
 /**
- * The A2I kernel's matrix products over tokens: ys[y0 + r][0..n) += sum_i cf[cOff + i * cLd + r] *
+ * The A2I kernel's matrix products over tokens (and its bounded exponential, {@link #boundedExp}): ys[y0 + r][0..n) += sum_i cf[cOff + i * cLd + r] *
  * xs[x0 + i][0..n), the terms added one at a time in increasing i (one rounded multiply-add each), so that
  * every implementation gives the same bits. n is a multiple of 8 (the kernel pads its tokens).
  *
@@ -17,6 +17,9 @@ abstract class TokenGemm {
 
     abstract void rows(double[][] ys, int y0, int rowsOut, double[][] xs, int x0, int rowsIn, double[] cf, int cOff,
             int cLd, int n);
+
+    /** {@link BoundedExp#attention} (the same operations in the same order, so the same bits). */
+    abstract void boundedExp(double[] row, double[] slope, int n, double c, int squarings, double scale);
 
     /** Name for benchmark and log output: "vector (N lanes)" or "scalar". */
     abstract String describe();

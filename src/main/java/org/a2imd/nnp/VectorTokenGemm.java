@@ -19,6 +19,71 @@ final class VectorTokenGemm extends TokenGemm {
         }
     }
 
+    /**
+     * {@link BoundedExp#attention} one vector at a time, every intermediate in registers (the scalar form
+     * needs five passes over the row for C2 to vectorise it): the same IEEE operations in the same order.
+     */
+    @Override
+    void boundedExp(double[] row, double[] slope, int n, double c, int squarings, double scale) {
+        if (squarings != BoundedExp.BASE_SQUARINGS) {
+            // Logit bound above 8: extra squarings in a loop would keep C2 from keeping the vectors in
+            // registers (it then allocates them); rare, so the scalar form.
+            BoundedExp.attention(row, slope, n, c, squarings, scale);
+            return;
+        }
+        final double invC = 1.0 / c;
+        final double k = c * Math.scalb(1.0, -squarings);
+        DoubleVector two = DoubleVector.broadcast(S, 2.0);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        // BoundedExp's Estrin polynomial, written out twice below (a called helper taking vectors may not be
+        // inlined, and then C2 allocates the vectors).
+        DoubleVector c2 = DoubleVector.broadcast(S, BoundedExp.C2);
+        DoubleVector c3 = DoubleVector.broadcast(S, BoundedExp.C3);
+        DoubleVector c4 = DoubleVector.broadcast(S, BoundedExp.C4);
+        DoubleVector c5 = DoubleVector.broadcast(S, BoundedExp.C5);
+        DoubleVector c6 = DoubleVector.broadcast(S, BoundedExp.C6);
+        DoubleVector c7 = DoubleVector.broadcast(S, BoundedExp.C7);
+        DoubleVector c8 = DoubleVector.broadcast(S, BoundedExp.C8);
+        DoubleVector c9 = DoubleVector.broadcast(S, BoundedExp.C9);
+        DoubleVector c10 = DoubleVector.broadcast(S, BoundedExp.C10);
+        DoubleVector c11 = DoubleVector.broadcast(S, BoundedExp.C11);
+        DoubleVector c12 = DoubleVector.broadcast(S, BoundedExp.C12);
+        DoubleVector c13 = DoubleVector.broadcast(S, BoundedExp.C13);
+        for (int t = 0; t < n; t += L) {
+            DoubleVector x = DoubleVector.fromArray(S, row, t).mul(invC).min(BoundedExp.X_MAX).max(-BoundedExp.X_MAX);
+            DoubleVector a = x.mul(2.0 / 128);
+            DoubleVector a2 = a.mul(a);
+            DoubleVector a4 = a2.mul(a2);
+            DoubleVector a8 = a4.mul(a4);
+            DoubleVector pa = a8.fma(a4.fma(c13, a2.fma(a.fma(c12, c11), a.fma(c10, c9))),
+                    a4.fma(a2.fma(a.fma(c8, c7), a.fma(c6, c5)), a2.fma(a.fma(c4, c3), a.fma(c2, one))));
+            DoubleVector m = a.mul(pa);
+            m = m.mul(m.add(two));
+            m = m.mul(m.add(two));
+            m = m.mul(m.add(two));
+            m = m.mul(m.add(two));
+            m = m.mul(m.add(two));
+            m = m.mul(m.add(two));
+            m = m.mul(m.add(two));
+            DoubleVector th = m.div(m.add(two));
+            DoubleVector sv = th.mul(k);
+            DoubleVector sv2 = sv.mul(sv);
+            DoubleVector sv4 = sv2.mul(sv2);
+            DoubleVector sv8 = sv4.mul(sv4);
+            DoubleVector ps = sv8.fma(sv4.fma(c13, sv2.fma(sv.fma(c12, c11), sv.fma(c10, c9))),
+                    sv4.fma(sv2.fma(sv.fma(c8, c7), sv.fma(c6, c5)), sv2.fma(sv.fma(c4, c3), sv.fma(c2, one))));
+            DoubleVector e = sv.fma(ps, one);
+            e = e.mul(e);
+            e = e.mul(e);
+            e = e.mul(e);
+            e = e.mul(e);
+            e = e.mul(e);
+            DoubleVector av = e.mul(scale);
+            av.intoArray(row, t);
+            av.mul(one.sub(th.mul(th))).intoArray(slope, t);
+        }
+    }
+
     @Override
     String describe() {
         return "vector (" + L + " lanes)";

@@ -92,19 +92,21 @@ class A2IKernelEquivalenceTest {
         double[] f = new double[3 * nl.nAll];
         double[] vir = new double[9];
         double[] grad = new double[m.parameterCount()];
-        for (int rep = 0; rep < 3; rep++) {
+        // Warm-up: until C2 has compiled the kernel (the Vector API allocates until then), at most 400 passes.
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated = -1;
+        int passes = 0;
+        while (allocated != 0 && passes < 400) {
+            long before = mx.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < nl.nLocal; i++) {
                 k.atom(i, nl, typeMap, m.weights(), f, vir, grad, null, null);
+                k.atom(i, nl, typeMap, m.weights(), f, vir, null, null, null);
             }
+            allocated = mx.getCurrentThreadAllocatedBytes() - before;
+            passes++;
         }
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = mx.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < nl.nLocal; i++) {
-            k.atom(i, nl, typeMap, m.weights(), f, vir, grad, null, null);
-            k.atom(i, nl, typeMap, m.weights(), f, vir, null, null, null);
-        }
-        long after = mx.getCurrentThreadAllocatedBytes();
-        assertEquals(0, after - before, "bytes allocated by warm evaluations");
+        System.out.println("allocation-free after " + passes + " warm-up passes");
+        assertEquals(0, allocated, "bytes allocated by a pass over the atoms after " + passes + " passes");
     }
 
     /** Every atom of {@code s}, once without and once with weight gradients; kernels reused across atoms. */

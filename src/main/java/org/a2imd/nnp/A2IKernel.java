@@ -385,8 +385,8 @@ final class A2IKernel {
             for (int j = 0; j < n; j++) {
                 pc[j] = w[model.es + sp[j] * d + c] + csi[c];
             }
-            combineRows(pc, rb, 0, nk, w, model.wr + c, d, 1.0, n);
         }
+        GEMM.rows(pre, 0, d, rb, 0, nk, w, model.wr, d, 1, n);
         siluRows(pre, preSig, hs[0], d, n);
         for (int b = 0; b < nlay; b++) {
             double[][] xin = hs[b];
@@ -430,7 +430,7 @@ final class A2IKernel {
                     }
                 }
                 gatherScaled(kb, h0, dh, invSqrtDh, n);
-                GEMM.rows(ath, 0, n, qb, h0, dh, cbuf, 0, n, n);
+                GEMM.rows(ath, 0, n, qb, h0, dh, cbuf, 0, n, 1, n);
                 for (int mk = 0; mk < n; mk++) {
                     double[] row = ath[mk];
                     double[] cm = cosM[mk];
@@ -444,7 +444,7 @@ final class A2IKernel {
                     Arrays.fill(ob[c], 0, n, 0.0);
                 }
                 gatherRows(vfb, h0, dh, 1.0, n);
-                GEMM.rows(ob, h0, dh, ath, 0, n, cbuf, 0, dh, n);
+                GEMM.rows(ob, h0, dh, ath, 0, n, cbuf, 0, dh, 1, n);
             }
             double[][] hm = hmid[b];
             dense(w, model.wo[b], model.bo[b], d, d, ob, hm, n);
@@ -600,7 +600,7 @@ final class A2IKernel {
                     Arrays.fill(dLT[mk], 0, n, 0.0);
                 }
                 gatherScaled(vfb, h0, dh, 1.0, n);
-                GEMM.rows(dLT, 0, n, dO, h0, dh, cbuf, 0, n, n);
+                GEMM.rows(dLT, 0, n, dO, h0, dh, cbuf, 0, n, 1, n);
                 for (int mk = 0; mk < n; mk++) {
                     double[] row = dLT[mk];
                     double[] gr = gth[mk];
@@ -637,7 +637,7 @@ final class A2IKernel {
                     Arrays.fill(dQ[c], 0, n, 0.0);
                 }
                 gatherRows(kb, h0, dh, invSqrtDh, n);
-                GEMM.rows(dQ, h0, dh, dLT, 0, n, cbuf, 0, dh, n);
+                GEMM.rows(dQ, h0, dh, dLT, 0, n, cbuf, 0, dh, 1, n);
                 // dk_m = sum_j d logit_jm q_j / sqrt(d/H) and d(fc v)_m = sum_j a_jm do_j need the
                 // query-major matrices: transpose once, then sum rows again.
                 transpose(dLT, dL, n);
@@ -647,9 +647,9 @@ final class A2IKernel {
                     Arrays.fill(dVf[c], 0, n, 0.0);
                 }
                 gatherRows(qb, h0, dh, invSqrtDh, n);
-                GEMM.rows(dK, h0, dh, dL, 0, n, cbuf, 0, dh, n);
+                GEMM.rows(dK, h0, dh, dL, 0, n, cbuf, 0, dh, 1, n);
                 gatherRows(dO, h0, dh, 1.0, n);
-                GEMM.rows(dVf, h0, dh, aQ, 0, n, cbuf, 0, dh, n);
+                GEMM.rows(dVf, h0, dh, aQ, 0, n, cbuf, 0, dh, 1, n);
             }
             for (int c = 0; c < d; c++) {
                 double[] dvc = dVf[c];
@@ -690,9 +690,11 @@ final class A2IKernel {
             dRad[j] = dFc[j] * fcp[j];
         }
         for (int kk = 0; kk < nk; kk++) {
+            Arrays.fill(dRow[kk], 0, n, 0.0);
+        }
+        GEMM.rows(dRow, 0, nk, dH, 0, d, w, model.wr, 1, d, n);
+        for (int kk = 0; kk < nk; kk++) {
             double[] row = dRow[kk];
-            Arrays.fill(row, 0, n, 0.0);
-            combineRows(row, dH, 0, d, w, model.wr + kk * d, 1, 1.0, n);
             double[] rp = rbp[kk];
             for (int j = 0; j < n; j++) {
                 dRad[j] = Math.fma(row[j], rp[j], dRad[j]);
@@ -765,43 +767,27 @@ final class A2IKernel {
         for (int oo = 0; oo < out; oo++) {
             Arrays.fill(ys[oo], 0, n, w[bOff + oo]);
         }
-        GEMM.rows(ys, 0, out, xs, 0, in, w, wOff, out, n);
+        GEMM.rows(ys, 0, out, xs, 0, in, w, wOff, out, 1, n);
     }
 
-    /** dX[i] (+)= sum_o W[i][o] dY[o]: the product with W transposed into cbuf. */
-    private void denseBackInput(double[] w, int wOff, int in, int out, double[][] dys, double[][] dxs, int n,
+    /** dX[i] (+)= sum_o W[i][o] dY[o]: the product with W read transposed (strides swapped). */
+    private static void denseBackInput(double[] w, int wOff, int in, int out, double[][] dys, double[][] dxs, int n,
             boolean accumulate) {
-        double[] cb = cbuf;
-        for (int ii = 0; ii < in; ii++) {
-            if (!accumulate) {
+        if (!accumulate) {
+            for (int ii = 0; ii < in; ii++) {
                 Arrays.fill(dxs[ii], 0, n, 0.0);
             }
-            int src = wOff + ii * out;
-            for (int oo = 0; oo < out; oo++) {
-                cb[oo * in + ii] = w[src + oo];
-            }
         }
-        GEMM.rows(dxs, 0, in, dys, 0, out, cb, 0, in, n);
+        GEMM.rows(dxs, 0, in, dys, 0, out, w, wOff, 1, out, n);
     }
 
     /**
-     * cbuf[c * n + m] = scale * x[x0 + c][m] for c &lt; rows, m &lt; n: coefficients for a product whose
-     * output rows are the tokens m and whose inputs are the rows x0.. (the logits, dE/da).
+     * cbuf[c * n + m] = scale * x[x0 + c][m] for c &lt; rows, m &lt; n: coefficients (scaled as the products
+     * of before scaled them, so the same bits) for a product over the channels c or over the tokens m.
      */
-    private void gatherScaled(double[][] x, int x0, int rows, double scale, int n) {
-        double[] cb = cbuf;
-        for (int c = 0; c < rows; c++) {
-            double[] xc = x[x0 + c];
-            int o = c * n;
-            for (int m = 0; m < n; m++) {
-                cb[o + m] = scale * xc[m];
-            }
-        }
-    }
-
     /**
-     * cbuf[m * rows + c] = scale * x[x0 + c][m]: coefficients for a product whose output rows are the
-     * channels x0.. and whose inputs are n token rows (attention output and its adjoints).
+     * cbuf[m * rows + c] = scale * x[x0 + c][m]: the same coefficients laid out channel-fastest, so that a
+     * product over n token rows reads each input's channel coefficients from one cache line.
      */
     private void gatherRows(double[][] x, int x0, int rows, double scale, int n) {
         double[] cb = cbuf;
@@ -809,6 +795,17 @@ final class A2IKernel {
             double[] xc = x[x0 + c];
             for (int m = 0; m < n; m++) {
                 cb[m * rows + c] = scale * xc[m];
+            }
+        }
+    }
+
+    private void gatherScaled(double[][] x, int x0, int rows, double scale, int n) {
+        double[] cb = cbuf;
+        for (int c = 0; c < rows; c++) {
+            double[] xc = x[x0 + c];
+            int o = c * n;
+            for (int m = 0; m < n; m++) {
+                cb[o + m] = scale * xc[m];
             }
         }
     }

@@ -3,10 +3,10 @@ package org.a2imd.nnp;
 /** {@link TokenGemm} without the Vector API: one output row at a time, four input rows per pass. */
 final class ScalarTokenGemm extends TokenGemm {
     @Override
-    void rows(double[][] ys, int y0, int rowsOut, double[][] xs, int x0, int rowsIn, double[] cf, int cOff, int cLd,
-            int n) {
+    void rows(double[][] ys, int y0, int rowsOut, double[][] xs, int x0, int rowsIn, double[] cf, int cOff, int iStride,
+            int rStride, int n) {
         for (int r = 0; r < rowsOut; r++) {
-            A2IKernel.combineRows(ys[y0 + r], xs, x0, rowsIn, cf, cOff + r, cLd, 1.0, n);
+            A2IKernel.combineRows(ys[y0 + r], xs, x0, rowsIn, cf, cOff + r * rStride, iStride, 1.0, n);
         }
     }
 

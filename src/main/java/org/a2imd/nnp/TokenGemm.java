@@ -16,7 +16,7 @@ abstract class TokenGemm {
     static final TokenGemm INSTANCE = create();
 
     abstract void rows(double[][] ys, int y0, int rowsOut, double[][] xs, int x0, int rowsIn, double[] cf, int cOff,
-            int cLd, int n);
+            int iStride, int rStride, int n);
 
     /** {@link BoundedExp#attention} (the same operations in the same order, so the same bits). */
     abstract void boundedExp(double[] row, double[] slope, int n, double c, int squarings, double scale);

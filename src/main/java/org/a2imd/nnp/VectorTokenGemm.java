@@ -90,22 +90,22 @@ final class VectorTokenGemm extends TokenGemm {
     }
 
     @Override
-    void rows(double[][] ys, int y0, int rowsOut, double[][] xs, int x0, int rowsIn, double[] cf, int cOff, int cLd,
-            int n) {
+    void rows(double[][] ys, int y0, int rowsOut, double[][] xs, int x0, int rowsIn, double[] cf, int cOff, int iStride,
+            int rStride, int n) {
         int r = 0;
         for (; r + 7 < rowsOut; r += 8) {
-            tile8(ys, y0 + r, xs, x0, rowsIn, cf, cOff + r, cLd, n);
+            tile8(ys, y0 + r, xs, x0, rowsIn, cf, cOff + r * rStride, iStride, rStride, n);
         }
         for (; r + 3 < rowsOut; r += 4) {
-            tile4(ys, y0 + r, xs, x0, rowsIn, cf, cOff + r, cLd, n);
+            tile4(ys, y0 + r, xs, x0, rowsIn, cf, cOff + r * rStride, iStride, rStride, n);
         }
         for (; r < rowsOut; r++) {
-            tile1(ys[y0 + r], xs, x0, rowsIn, cf, cOff + r, cLd, n);
+            tile1(ys[y0 + r], xs, x0, rowsIn, cf, cOff + r * rStride, iStride, n);
         }
     }
 
-    private static void tile8(double[][] ys, int y0, double[][] xs, int x0, int rowsIn, double[] cf, int c0, int cLd,
-            int n) {
+    private static void tile8(double[][] ys, int y0, double[][] xs, int x0, int rowsIn, double[] cf, int c0, int iStride,
+            int rs, int n) {
         double[] y0a = ys[y0];
         double[] y1a = ys[y0 + 1];
         double[] y2a = ys[y0 + 2];
@@ -125,15 +125,15 @@ final class VectorTokenGemm extends TokenGemm {
             DoubleVector s7 = DoubleVector.fromArray(S, y7a, t);
             for (int i = 0; i < rowsIn; i++) {
                 DoubleVector x = DoubleVector.fromArray(S, xs[x0 + i], t);
-                int c = c0 + i * cLd;
+                int c = c0 + i * iStride;
                 s0 = x.fma(DoubleVector.broadcast(S, cf[c]), s0);
-                s1 = x.fma(DoubleVector.broadcast(S, cf[c + 1]), s1);
-                s2 = x.fma(DoubleVector.broadcast(S, cf[c + 2]), s2);
-                s3 = x.fma(DoubleVector.broadcast(S, cf[c + 3]), s3);
-                s4 = x.fma(DoubleVector.broadcast(S, cf[c + 4]), s4);
-                s5 = x.fma(DoubleVector.broadcast(S, cf[c + 5]), s5);
-                s6 = x.fma(DoubleVector.broadcast(S, cf[c + 6]), s6);
-                s7 = x.fma(DoubleVector.broadcast(S, cf[c + 7]), s7);
+                s1 = x.fma(DoubleVector.broadcast(S, cf[c + rs]), s1);
+                s2 = x.fma(DoubleVector.broadcast(S, cf[c + 2 * rs]), s2);
+                s3 = x.fma(DoubleVector.broadcast(S, cf[c + 3 * rs]), s3);
+                s4 = x.fma(DoubleVector.broadcast(S, cf[c + 4 * rs]), s4);
+                s5 = x.fma(DoubleVector.broadcast(S, cf[c + 5 * rs]), s5);
+                s6 = x.fma(DoubleVector.broadcast(S, cf[c + 6 * rs]), s6);
+                s7 = x.fma(DoubleVector.broadcast(S, cf[c + 7 * rs]), s7);
             }
             s0.intoArray(y0a, t);
             s1.intoArray(y1a, t);
@@ -146,8 +146,8 @@ final class VectorTokenGemm extends TokenGemm {
         }
     }
 
-    private static void tile4(double[][] ys, int y0, double[][] xs, int x0, int rowsIn, double[] cf, int c0, int cLd,
-            int n) {
+    private static void tile4(double[][] ys, int y0, double[][] xs, int x0, int rowsIn, double[] cf, int c0, int iStride,
+            int rs, int n) {
         double[] y0a = ys[y0];
         double[] y1a = ys[y0 + 1];
         double[] y2a = ys[y0 + 2];
@@ -159,11 +159,11 @@ final class VectorTokenGemm extends TokenGemm {
             DoubleVector s3 = DoubleVector.fromArray(S, y3a, t);
             for (int i = 0; i < rowsIn; i++) {
                 DoubleVector x = DoubleVector.fromArray(S, xs[x0 + i], t);
-                int c = c0 + i * cLd;
+                int c = c0 + i * iStride;
                 s0 = x.fma(DoubleVector.broadcast(S, cf[c]), s0);
-                s1 = x.fma(DoubleVector.broadcast(S, cf[c + 1]), s1);
-                s2 = x.fma(DoubleVector.broadcast(S, cf[c + 2]), s2);
-                s3 = x.fma(DoubleVector.broadcast(S, cf[c + 3]), s3);
+                s1 = x.fma(DoubleVector.broadcast(S, cf[c + rs]), s1);
+                s2 = x.fma(DoubleVector.broadcast(S, cf[c + 2 * rs]), s2);
+                s3 = x.fma(DoubleVector.broadcast(S, cf[c + 3 * rs]), s3);
             }
             s0.intoArray(y0a, t);
             s1.intoArray(y1a, t);
@@ -172,11 +172,12 @@ final class VectorTokenGemm extends TokenGemm {
         }
     }
 
-    private static void tile1(double[] y, double[][] xs, int x0, int rowsIn, double[] cf, int c0, int cLd, int n) {
+    private static void tile1(double[] y, double[][] xs, int x0, int rowsIn, double[] cf, int c0, int iStride,
+            int n) {
         for (int t = 0; t < n; t += L) {
             DoubleVector s = DoubleVector.fromArray(S, y, t);
             for (int i = 0; i < rowsIn; i++) {
-                s = DoubleVector.fromArray(S, xs[x0 + i], t).fma(DoubleVector.broadcast(S, cf[c0 + i * cLd]), s);
+                s = DoubleVector.fromArray(S, xs[x0 + i], t).fma(DoubleVector.broadcast(S, cf[c0 + i * iStride]), s);
             }
             s.intoArray(y, t);
         }

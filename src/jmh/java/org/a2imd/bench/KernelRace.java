@@ -15,7 +15,8 @@ import org.a2imd.nnp.KernelLoop;
 /**
  * Quick interleaved race of the optimised and the frozen reference A2I kernel (issue 14), for a shared
  * machine: the same systems as {@link A2IKernelBenchmark}, the kernels in turn, the best of each round
- * reported (thread CPU time) and the ratio of the best times. Usage: java -cp ... org.a2imd.bench.KernelRace [rounds] [grad]
+ * reported (thread CPU time) and the ratio of the best times. Usage: java --add-modules
+ * jdk.incubator.vector -cp ... org.a2imd.bench.KernelRace [rounds] [grad true|false] [system 0|1|2]
  */
 public final class KernelRace {
     private KernelRace() {
@@ -24,6 +25,7 @@ public final class KernelRace {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         boolean grad = args.length > 1 && Boolean.parseBoolean(args[1]);
+        int only = args.length > 2 ? Integer.parseInt(args[2]) : -1; // 0, 1, 2: one system (for profiles)
         AtomState lj = Systems.ljLiquid(5);
         AtomState si = Systems.hotSilicon(4);
         NeighborList ljList;
@@ -46,6 +48,9 @@ public final class KernelRace {
         System.out.printf("load average %s, weight gradients %s, products " + KernelLoop.gemm() + "%n",
                 new String(java.nio.file.Files.readAllBytes(Path.of("/proc/loadavg"))).trim(), grad);
         for (int s = 0; s < models.length; s++) {
+            if (only >= 0 && s != only) {
+                continue;
+            }
             KernelLoop fast = new KernelLoop(models[s], false);
             KernelLoop ref = new KernelLoop(models[s], true);
             double[] g = grad ? new double[models[s].parameterCount()] : null;

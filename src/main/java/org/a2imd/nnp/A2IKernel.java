@@ -113,6 +113,9 @@ final class A2IKernel {
     private final double[] csi;
     /** Gathered product coefficients, input-major (see TokenGemm): transposed weights, scaled k, v, q, dO. */
     private double[] cbuf;
+    /** Channel-fastest results of TokenGemm.dotRows before they are scattered into token rows. */
+    private double[] dotTmp;
+    private final double[] dotZeros = new double[64];
     private static final TokenGemm GEMM = TokenGemm.INSTANCE;
 
     A2IKernel(A2IModel model) {
@@ -207,6 +210,7 @@ final class A2IKernel {
         dRow = new double[nk][c];
         dFc = new double[c];
         dRad = new double[c];
+        dotTmp = new double[c * Math.max(dh, 1)];
         cbuf = new double[Math.max(Math.max(d, nf) * Math.max(d, nf), c * Math.max(dh, 1))];
     }
 
@@ -639,17 +643,25 @@ final class A2IKernel {
                 gatherRows(kb, h0, dh, invSqrtDh, n);
                 GEMM.rows(dQ, h0, dh, dLT, 0, n, cbuf, 0, dh, 1, n);
                 // dk_m = sum_j d logit_jm q_j / sqrt(d/H) and d(fc v)_m = sum_j a_jm do_j need the
-                // query-major matrices: transpose once, then sum rows again.
-                transpose(dLT, dL, n);
-                transpose(ath, aQ, n);
-                for (int c = h0; c < h0 + dh; c++) {
-                    Arrays.fill(dK[c], 0, n, 0.0);
-                    Arrays.fill(dVf[c], 0, n, 0.0);
+                // query-major matrices: with a head as wide as a vector, dot products over the key rows
+                // in vector form (same terms, same order); else transpose once, then sum rows again.
+                if (dh == GEMM.dotLanes()) {
+                    gatherRows(qb, h0, dh, invSqrtDh, n);
+                    GEMM.dotRows(dK, h0, dLT, cbuf, dotTmp, dotZeros, n);
+                    gatherRows(dO, h0, dh, 1.0, n);
+                    GEMM.dotRows(dVf, h0, ath, cbuf, dotTmp, dotZeros, n);
+                } else {
+                    transpose(dLT, dL, n);
+                    transpose(ath, aQ, n);
+                    for (int c = h0; c < h0 + dh; c++) {
+                        Arrays.fill(dK[c], 0, n, 0.0);
+                        Arrays.fill(dVf[c], 0, n, 0.0);
+                    }
+                    gatherRows(qb, h0, dh, invSqrtDh, n);
+                    GEMM.rows(dK, h0, dh, dL, 0, n, cbuf, 0, dh, 1, n);
+                    gatherRows(dO, h0, dh, 1.0, n);
+                    GEMM.rows(dVf, h0, dh, aQ, 0, n, cbuf, 0, dh, 1, n);
                 }
-                gatherRows(qb, h0, dh, invSqrtDh, n);
-                GEMM.rows(dK, h0, dh, dL, 0, n, cbuf, 0, dh, 1, n);
-                gatherRows(dO, h0, dh, 1.0, n);
-                GEMM.rows(dVf, h0, dh, aQ, 0, n, cbuf, 0, dh, 1, n);
             }
             for (int c = 0; c < d; c++) {
                 double[] dvc = dVf[c];

@@ -16,6 +16,16 @@ final class ScalarTokenGemm extends TokenGemm {
     }
 
     @Override
+    int dotLanes() {
+        return 0;
+    }
+
+    @Override
+    void dotRows(double[][] ys, int y0, double[][] a, double[] ct, double[] tmp, double[] zeros, int n) {
+        throw new UnsupportedOperationException("scalar kernel: transpose and use rows");
+    }
+
+    @Override
     String describe() {
         return "scalar";
     }

@@ -18,6 +18,16 @@ abstract class TokenGemm {
     abstract void rows(double[][] ys, int y0, int rowsOut, double[][] xs, int x0, int rowsIn, double[] cf, int cOff,
             int iStride, int rStride, int n);
 
+    /** Lanes of {@link #dotRows}: the head width it handles (0: none; the kernel then transposes). */
+    abstract int dotLanes();
+
+    /**
+     * ys[y0 + c][m] = sum_j ct[j * L + c] * a[m][j] for c &lt; L = {@link #dotLanes}, m &lt; n, the terms
+     * added in increasing j from zero: what {@link #rows} computes from the transpose of a, without it.
+     * tmp holds n * L numbers and zeros L zeros.
+     */
+    abstract void dotRows(double[][] ys, int y0, double[][] a, double[] ct, double[] tmp, double[] zeros, int n);
+
     /** {@link BoundedExp#attention} (the same operations in the same order, so the same bits). */
     abstract void boundedExp(double[] row, double[] slope, int n, double c, int squarings, double scale);
 

@@ -19,6 +19,62 @@ final class VectorTokenGemm extends TokenGemm {
         }
     }
 
+    @Override
+    int dotLanes() {
+        return L;
+    }
+
+    /**
+     * Eight tokens m at a time, one accumulator vector (the L channels) each, started from a loaded zero
+     * vector (DoubleVector.zero in this loop made C2 allocate).
+     */
+    @Override
+    void dotRows(double[][] ys, int y0, double[][] a, double[] ct, double[] tmp, double[] zeros, int n) {
+        for (int m = 0; m < n; m += 8) {
+            double[] a0 = a[m];
+            double[] a1 = a[m + 1];
+            double[] a2 = a[m + 2];
+            double[] a3 = a[m + 3];
+            double[] a4 = a[m + 4];
+            double[] a5 = a[m + 5];
+            double[] a6 = a[m + 6];
+            double[] a7 = a[m + 7];
+            DoubleVector s0 = DoubleVector.fromArray(S, zeros, 0);
+            DoubleVector s1 = s0;
+            DoubleVector s2 = s0;
+            DoubleVector s3 = s0;
+            DoubleVector s4 = s0;
+            DoubleVector s5 = s0;
+            DoubleVector s6 = s0;
+            DoubleVector s7 = s0;
+            for (int j = 0; j < n; j++) {
+                DoubleVector x = DoubleVector.fromArray(S, ct, j * L);
+                s0 = x.fma(DoubleVector.broadcast(S, a0[j]), s0);
+                s1 = x.fma(DoubleVector.broadcast(S, a1[j]), s1);
+                s2 = x.fma(DoubleVector.broadcast(S, a2[j]), s2);
+                s3 = x.fma(DoubleVector.broadcast(S, a3[j]), s3);
+                s4 = x.fma(DoubleVector.broadcast(S, a4[j]), s4);
+                s5 = x.fma(DoubleVector.broadcast(S, a5[j]), s5);
+                s6 = x.fma(DoubleVector.broadcast(S, a6[j]), s6);
+                s7 = x.fma(DoubleVector.broadcast(S, a7[j]), s7);
+            }
+            s0.intoArray(tmp, m * L);
+            s1.intoArray(tmp, (m + 1) * L);
+            s2.intoArray(tmp, (m + 2) * L);
+            s3.intoArray(tmp, (m + 3) * L);
+            s4.intoArray(tmp, (m + 4) * L);
+            s5.intoArray(tmp, (m + 5) * L);
+            s6.intoArray(tmp, (m + 6) * L);
+            s7.intoArray(tmp, (m + 7) * L);
+        }
+        for (int c = 0; c < L; c++) {
+            double[] y = ys[y0 + c];
+            for (int m = 0; m < n; m++) {
+                y[m] = tmp[m * L + c];
+            }
+        }
+    }
+
     /**
      * {@link BoundedExp#attention} one vector at a time, every intermediate in registers (the scalar form
      * needs five passes over the row for C2 to vectorise it): the same IEEE operations in the same order.

@@ -15,5 +15,6 @@ cp="target/jmh/test-classes:target/jmh/classes:$(cat target/jmh/jmh.classpath)"
 # Forks start in this directory, where Systems finds potentials/Si.sw.
 # Scores are wall time: on a shared machine they include waiting for a core, so the load is printed too.
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "$cp" org.openjdk.jmh.Main "$@"
+# --add-modules: the A2I kernel's Vector API products (forks inherit the flag); without it they run scalar.
+java --add-modules jdk.incubator.vector -cp "$cp" org.openjdk.jmh.Main "$@"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -111,6 +111,12 @@ final class A2IKernel {
     private final double[] dy1;
     private final double[] dy2;
     private final double[] csi;
+    /** Gathered product coefficients, input-major (see TokenGemm): transposed weights, scaled k, v, q, dO. */
+    private double[] cbuf;
+    /** Channel-fastest results of TokenGemm.dotRows before they are scattered into token rows. */
+    private double[] dotTmp;
+    private final double[] dotZeros = new double[64];
+    private static final TokenGemm GEMM = TokenGemm.INSTANCE;
 
     A2IKernel(A2IModel model) {
         this.model = model;
@@ -204,6 +210,8 @@ final class A2IKernel {
         dRow = new double[nk][c];
         dFc = new double[c];
         dRad = new double[c];
+        dotTmp = new double[c * Math.max(dh, 1)];
+        cbuf = new double[Math.max(Math.max(d, nf) * Math.max(d, nf), c * Math.max(dh, 1))];
     }
 
     private static int padded(int m) {
@@ -381,8 +389,8 @@ final class A2IKernel {
             for (int j = 0; j < n; j++) {
                 pc[j] = w[model.es + sp[j] * d + c] + csi[c];
             }
-            combineRows(pc, rb, 0, nk, w, model.wr + c, d, 1.0, n);
         }
+        GEMM.rows(pre, 0, d, rb, 0, nk, w, model.wr, d, 1, n);
         siluRows(pre, preSig, hs[0], d, n);
         for (int b = 0; b < nlay; b++) {
             double[][] xin = hs[b];
@@ -415,26 +423,32 @@ final class A2IKernel {
                 int h0 = h * dh;
                 double[][] ath = at[b][h];
                 double[][] gth = gt[b][h];
+                // Row mk (key): logit_{j,mk} over queries j = bias + q_j . k_mk / sqrt(d/H): the bias rows,
+                // then all rows in one product with coefficients k_mk / sqrt(d/H).
                 for (int mk = 0; mk < n; mk++) {
-                    // Row mk (key): logit_{j,mk} over queries j = bias + q_j . k_mk / sqrt(d/H).
                     double[] row = ath[mk];
                     double[] cm = cosM[mk];
                     for (int j = 0; j < n; j++) {
                         double cc = cm[j];
                         row[j] = Math.fma(cc, Math.fma(cc, Math.fma(cc, c3, c2), c1), c0);
                     }
-                    combineRowsCol(row, qb, h0, dh, kb, mk, invSqrtDh, n);
-                    BoundedExp.attention(row, gth[mk], n, bound, expSquarings, invN0);
+                }
+                gatherScaled(kb, h0, dh, invSqrtDh, n);
+                GEMM.rows(ath, 0, n, qb, h0, dh, cbuf, 0, n, 1, n);
+                for (int mk = 0; mk < n; mk++) {
+                    double[] row = ath[mk];
+                    double[] cm = cosM[mk];
+                    GEMM.boundedExp(row, gth[mk], n, bound, expSquarings, invN0);
                     if (et != null) {
                         angularFactor(w, model.alpha[b] + 3 * h, cm, row, gth[mk], et[b][h][mk], n);
                     }
                 }
                 // o_j = sum_m a_jm fc_m v_m, per head channel: rows of AT weighted by vf.
                 for (int c = h0; c < h0 + dh; c++) {
-                    double[] oc = ob[c];
-                    Arrays.fill(oc, 0, n, 0.0);
-                    combineRows(oc, ath, 0, n, vfb[c], 0, 1, 1.0, n);
+                    Arrays.fill(ob[c], 0, n, 0.0);
                 }
+                gatherRows(vfb, h0, dh, 1.0, n);
+                GEMM.rows(ob, h0, dh, ath, 0, n, cbuf, 0, dh, 1, n);
             }
             double[][] hm = hmid[b];
             dense(w, model.wo[b], model.bo[b], d, d, ob, hm, n);
@@ -585,11 +599,14 @@ final class A2IKernel {
                 double gb1 = 0;
                 double gb2 = 0;
                 double gb3 = 0;
+                // d a_{j,mk} = do_j . (fc v)_mk: all key rows in one product; d logit = d a * a (1 - tanh^2).
                 for (int mk = 0; mk < n; mk++) {
-                    // d a_{j,mk} = do_j . (fc v)_mk; d logit = d a * a (1 - tanh^2).
+                    Arrays.fill(dLT[mk], 0, n, 0.0);
+                }
+                gatherScaled(vfb, h0, dh, 1.0, n);
+                GEMM.rows(dLT, 0, n, dO, h0, dh, cbuf, 0, n, 1, n);
+                for (int mk = 0; mk < n; mk++) {
                     double[] row = dLT[mk];
-                    Arrays.fill(row, 0, n, 0.0);
-                    combineRowsCol(row, dO, h0, dh, vfb, mk, 1.0, n);
                     double[] gr = gth[mk];
                     double[] cm = cosM[mk];
                     double[] dcm = dCos[mk];
@@ -621,21 +638,29 @@ final class A2IKernel {
                 }
                 // dq_j = sum_m d logit_jm k_m / sqrt(d/H): rows of dLT weighted by k.
                 for (int c = h0; c < h0 + dh; c++) {
-                    double[] dqc = dQ[c];
-                    Arrays.fill(dqc, 0, n, 0.0);
-                    combineRows(dqc, dLT, 0, n, kb[c], 0, 1, invSqrtDh, n);
+                    Arrays.fill(dQ[c], 0, n, 0.0);
                 }
+                gatherRows(kb, h0, dh, invSqrtDh, n);
+                GEMM.rows(dQ, h0, dh, dLT, 0, n, cbuf, 0, dh, 1, n);
                 // dk_m = sum_j d logit_jm q_j / sqrt(d/H) and d(fc v)_m = sum_j a_jm do_j need the
-                // query-major matrices: transpose once, then sum rows again.
-                transpose(dLT, dL, n);
-                transpose(ath, aQ, n);
-                for (int c = h0; c < h0 + dh; c++) {
-                    double[] dkc = dK[c];
-                    Arrays.fill(dkc, 0, n, 0.0);
-                    combineRows(dkc, dL, 0, n, qb[c], 0, 1, invSqrtDh, n);
-                    double[] dvc = dVf[c];
-                    Arrays.fill(dvc, 0, n, 0.0);
-                    combineRows(dvc, aQ, 0, n, dO[c], 0, 1, 1.0, n);
+                // query-major matrices: with a head as wide as a vector, dot products over the key rows
+                // in vector form (same terms, same order); else transpose once, then sum rows again.
+                if (dh == GEMM.dotLanes()) {
+                    gatherRows(qb, h0, dh, invSqrtDh, n);
+                    GEMM.dotRows(dK, h0, dLT, cbuf, dotTmp, dotZeros, n);
+                    gatherRows(dO, h0, dh, 1.0, n);
+                    GEMM.dotRows(dVf, h0, ath, cbuf, dotTmp, dotZeros, n);
+                } else {
+                    transpose(dLT, dL, n);
+                    transpose(ath, aQ, n);
+                    for (int c = h0; c < h0 + dh; c++) {
+                        Arrays.fill(dK[c], 0, n, 0.0);
+                        Arrays.fill(dVf[c], 0, n, 0.0);
+                    }
+                    gatherRows(qb, h0, dh, invSqrtDh, n);
+                    GEMM.rows(dK, h0, dh, dL, 0, n, cbuf, 0, dh, 1, n);
+                    gatherRows(dO, h0, dh, 1.0, n);
+                    GEMM.rows(dVf, h0, dh, aQ, 0, n, cbuf, 0, dh, 1, n);
                 }
             }
             for (int c = 0; c < d; c++) {
@@ -677,9 +702,11 @@ final class A2IKernel {
             dRad[j] = dFc[j] * fcp[j];
         }
         for (int kk = 0; kk < nk; kk++) {
+            Arrays.fill(dRow[kk], 0, n, 0.0);
+        }
+        GEMM.rows(dRow, 0, nk, dH, 0, d, w, model.wr, 1, d, n);
+        for (int kk = 0; kk < nk; kk++) {
             double[] row = dRow[kk];
-            Arrays.fill(row, 0, n, 0.0);
-            combineRows(row, dH, 0, d, w, model.wr + kk * d, 1, 1.0, n);
             double[] rp = rbp[kk];
             for (int j = 0; j < n; j++) {
                 dRad[j] = Math.fma(row[j], rp[j], dRad[j]);
@@ -747,24 +774,51 @@ final class A2IKernel {
         }
     }
 
-    /** Y[o] = b[o] + sum_i W[i][o] X[i] over n tokens. */
+    /** Y[o] = b[o] + sum_i W[i][o] X[i] over n tokens (W is input-major already: no gather). */
     private static void dense(double[] w, int wOff, int bOff, int in, int out, double[][] xs, double[][] ys, int n) {
         for (int oo = 0; oo < out; oo++) {
-            double[] y = ys[oo];
-            Arrays.fill(y, 0, n, w[bOff + oo]);
-            combineRows(y, xs, 0, in, w, wOff + oo, out, 1.0, n);
+            Arrays.fill(ys[oo], 0, n, w[bOff + oo]);
+        }
+        GEMM.rows(ys, 0, out, xs, 0, in, w, wOff, out, 1, n);
+    }
+
+    /** dX[i] (+)= sum_o W[i][o] dY[o]: the product with W read transposed (strides swapped). */
+    private static void denseBackInput(double[] w, int wOff, int in, int out, double[][] dys, double[][] dxs, int n,
+            boolean accumulate) {
+        if (!accumulate) {
+            for (int ii = 0; ii < in; ii++) {
+                Arrays.fill(dxs[ii], 0, n, 0.0);
+            }
+        }
+        GEMM.rows(dxs, 0, in, dys, 0, out, w, wOff, 1, out, n);
+    }
+
+    /**
+     * cbuf[c * n + m] = scale * x[x0 + c][m] for c &lt; rows, m &lt; n: coefficients (scaled as the products
+     * of before scaled them, so the same bits) for a product over the channels c or over the tokens m.
+     */
+    /**
+     * cbuf[m * rows + c] = scale * x[x0 + c][m]: the same coefficients laid out channel-fastest, so that a
+     * product over n token rows reads each input's channel coefficients from one cache line.
+     */
+    private void gatherRows(double[][] x, int x0, int rows, double scale, int n) {
+        double[] cb = cbuf;
+        for (int c = 0; c < rows; c++) {
+            double[] xc = x[x0 + c];
+            for (int m = 0; m < n; m++) {
+                cb[m * rows + c] = scale * xc[m];
+            }
         }
     }
 
-    /** dX[i] (+)= sum_o W[i][o] dY[o]. */
-    private static void denseBackInput(double[] w, int wOff, int in, int out, double[][] dys, double[][] dxs, int n,
-            boolean accumulate) {
-        for (int ii = 0; ii < in; ii++) {
-            double[] dx = dxs[ii];
-            if (!accumulate) {
-                Arrays.fill(dx, 0, n, 0.0);
+    private void gatherScaled(double[][] x, int x0, int rows, double scale, int n) {
+        double[] cb = cbuf;
+        for (int c = 0; c < rows; c++) {
+            double[] xc = x[x0 + c];
+            int o = c * n;
+            for (int m = 0; m < n; m++) {
+                cb[o + m] = scale * xc[m];
             }
-            combineRows(dx, dys, 0, out, w, wOff + ii * out, 1, 1.0, n);
         }
     }
 
@@ -802,19 +856,6 @@ final class A2IKernel {
         }
         for (; rr < count; rr++) {
             fma1(y, x[x0 + rr], scale * coef[co + rr * cstride], n);
-        }
-    }
-
-    /** y[0..n) += scale * sum_{r < count} x[x0 + r][0..n) * cm[x0 + r][col]: coefficients from a column. */
-    private static void combineRowsCol(double[] y, double[][] x, int x0, int count, double[][] cm, int col,
-            double scale, int n) {
-        int rr = 0;
-        for (; rr + 3 < count; rr += 4) {
-            fma4(y, x[x0 + rr], x[x0 + rr + 1], x[x0 + rr + 2], x[x0 + rr + 3], scale * cm[x0 + rr][col],
-                    scale * cm[x0 + rr + 1][col], scale * cm[x0 + rr + 2][col], scale * cm[x0 + rr + 3][col], n);
-        }
-        for (; rr < count; rr++) {
-            fma1(y, x[x0 + rr], scale * cm[x0 + rr][col], n);
         }
     }
 

@@ -14,22 +14,22 @@ package org.a2imd.nnp;
  * times, s = 5 for c &lt;= 8 (relative error about 2^s ulp).
  */
 final class BoundedExp {
-    private static final double C2 = 1.0 / 2;
-    private static final double C3 = 1.0 / 6;
-    private static final double C4 = 1.0 / 24;
-    private static final double C5 = 1.0 / 120;
-    private static final double C6 = 1.0 / 720;
-    private static final double C7 = 1.0 / 5040;
-    private static final double C8 = 1.0 / 40320;
-    private static final double C9 = 1.0 / 362880;
-    private static final double C10 = 1.0 / 3628800;
-    private static final double C11 = 1.0 / 39916800;
-    private static final double C12 = 1.0 / 479001600;
-    private static final double C13 = 1.0 / 6227020800.0;
+    static final double C2 = 1.0 / 2;
+    static final double C3 = 1.0 / 6;
+    static final double C4 = 1.0 / 24;
+    static final double C5 = 1.0 / 120;
+    static final double C6 = 1.0 / 720;
+    static final double C7 = 1.0 / 5040;
+    static final double C8 = 1.0 / 40320;
+    static final double C9 = 1.0 / 362880;
+    static final double C10 = 1.0 / 3628800;
+    static final double C11 = 1.0 / 39916800;
+    static final double C12 = 1.0 / 479001600;
+    static final double C13 = 1.0 / 6227020800.0;
     /** Beyond |x| = 20, tanh(x) rounds to +-1 (1 - tanh(20) is 8.5e-18). */
-    private static final double X_MAX = 20;
+    static final double X_MAX = 20;
     /** Squarings in the main exp loop; more passes follow for a large logit bound. */
-    private static final int BASE_SQUARINGS = 5;
+    static final int BASE_SQUARINGS = 5;
 
     private BoundedExp() {
     }

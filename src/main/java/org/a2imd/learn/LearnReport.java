@@ -77,10 +77,23 @@ final class LearnReport {
             byPoint.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new double[] {Double.parseDouble(f[0]),
                 Double.parseDouble(f[6]), Double.parseDouble(f[8])});
         }
+        java.awt.Color[] palette = chart.getStyler().getTheme().getSeriesColors();
+        int point = 0;
         for (var e : byPoint.entrySet()) {
+            // One colour per state point: accurate solid with circles, failed dashed with crosses.
+            java.awt.Color colour = palette[point++ % palette.length];
             double[] x = e.getValue().stream().mapToDouble(v -> v[0]).toArray();
-            chart.addSeries(e.getKey() + " accurate", x, e.getValue().stream().mapToDouble(v -> v[1]).toArray());
-            chart.addSeries(e.getKey() + " failed", x, e.getValue().stream().mapToDouble(v -> v[2]).toArray());
+            org.knowm.xchart.XYSeries acc = chart.addSeries(e.getKey() + " accurate", x,
+                    e.getValue().stream().mapToDouble(v -> v[1]).toArray());
+            acc.setLineColor(colour);
+            acc.setMarkerColor(colour);
+            acc.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            org.knowm.xchart.XYSeries fail = chart.addSeries(e.getKey() + " failed", x,
+                    e.getValue().stream().mapToDouble(v -> v[2]).toArray());
+            fail.setLineColor(colour);
+            fail.setMarkerColor(colour);
+            fail.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CROSS);
+            fail.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
         }
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
         if (errors.isEmpty()) {

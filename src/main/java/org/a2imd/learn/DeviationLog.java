@@ -36,7 +36,7 @@ final class DeviationLog {
         List<String> lines = Files.readAllLines(file);
         int stepCol = -1;
         int devCol = -1;
-        List<long[]> rows = new ArrayList<>();
+        List<Long> steps = new ArrayList<>();
         List<Double> devs = new ArrayList<>();
         for (int k = 0; k < lines.size(); k++) {
             String line = lines.get(k).strip();
@@ -55,19 +55,16 @@ final class DeviationLog {
             }
             String[] f = line.split("\\s+");
             try {
-                rows.add(new long[] {Long.parseLong(f[stepCol])});
-                devs.add(Double.parseDouble(f[devCol]));
+                long step = Long.parseLong(f[stepCol]);
+                double dev = Double.parseDouble(f[devCol]);
+                steps.add(step);
+                devs.add(dev);
             } catch (RuntimeException e) {
                 throw new InputException(file.toString(), k + 1, "expected numbers in the step and devi_f_max columns");
             }
         }
-        long[] s = new long[rows.size()];
-        double[] d = new double[rows.size()];
-        for (int k = 0; k < s.length; k++) {
-            s[k] = rows.get(k)[0];
-            d[k] = devs.get(k);
-        }
-        return new DeviationLog(s, d);
+        return new DeviationLog(steps.stream().mapToLong(Long::longValue).toArray(),
+                devs.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     int frames() {

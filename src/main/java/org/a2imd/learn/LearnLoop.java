@@ -189,11 +189,16 @@ public final class LearnLoop {
         if (plan.testFiles().isEmpty()) {
             return sb.toString();
         }
+        List<List<DataReader.Raw>> tests = new ArrayList<>();
+        for (Path test : plan.testFiles()) {
+            tests.add(DataReader.read(test));
+        }
         try (WorkerPool pool = new WorkerPool(plan.threads())) {
             for (int m = 1; m <= plan.members(); m++) {
                 A2IModel model = A2IModelFile.read(folder.member(i, m));
-                for (Path test : plan.testFiles()) {
-                    Dataset data = new Dataset(DataReader.convert(DataReader.read(test), model.species(), model.cutoff(),
+                for (int t = 0; t < tests.size(); t++) {
+                    Path test = plan.testFiles().get(t);
+                    Dataset data = new Dataset(DataReader.convert(tests.get(t), model.species(), model.cutoff(),
                             model.units(), false, false, false, pool));
                     ErrorReport r = ErrorReport.of(new A2IForceField(model), data, pool);
                     sb.append(String.format(Locale.ROOT, "%d,%d,%s,%d,%s,%s,%s,%s%n", i, m, test, r.frames(),

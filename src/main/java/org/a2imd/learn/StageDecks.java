@@ -1,7 +1,6 @@
 package org.a2imd.learn;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.a2imd.core.InputException;
@@ -122,20 +121,10 @@ final class StageDecks {
     }
 
     static String quote(Path p) {
-        String s = p.toAbsolutePath().toString();
-        if (s.indexOf('"') >= 0) {
-            throw new IllegalArgumentException("a deck cannot name a path with a quote: " + s);
-        }
-        return "\"" + s + "\"";
+        return Deck.quote(p.toAbsolutePath().toString());
     }
 
     private static String num(double v) {
         return Double.toString(v);
-    }
-
-    static List<Path> concat(List<Path> a, List<Path> b) {
-        List<Path> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 }

@@ -198,6 +198,11 @@ public final class Deck {
         return this;
     }
 
+    /** {@code text} as one deck token in double quotes (the deck language has no escapes: no quote, no line break). */
+    public static String quote(String text) {
+        return Lexer.quote(text);
+    }
+
     InputException missing(String name) {
         return error("the deck has no \"" + name + "\" command");
     }

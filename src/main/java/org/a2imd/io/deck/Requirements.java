@@ -194,7 +194,7 @@ final class Requirements {
         allowed.remove("initial_model");
         for (Command c : deck.commands()) {
             if (!allowed.contains(c.name())) {
-                String where = List.of("output").contains(c.name()) ? "a2imd learn names its own output files "
+                String where = c.name().equals("output") ? "a2imd learn names its own output files "
                         + "inside the learn folder" : "a learn deck uses " + String.join(", ", allowed)
                         + "; the dynamics of each state point go in its explore deck";
                 throw c.error("\"" + c.name() + "\" has no meaning in an active-learning deck (" + where + "); remove it");
